@@ -19,4 +19,6 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/[^/]+/node_modules/)?cookie/)'],
   testTimeout: 30_000,
+  // Every test name is printed, so CI output shows which database each suite ran against.
+  verbose: true,
 };

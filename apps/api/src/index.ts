@@ -1,1 +1,2 @@
-export const PACKAGE = '@eventlead/api';
+export { buildApp, type BuildAppOptions } from './app';
+export { loadApiConfig, ApiConfigError, type ApiConfig } from './config';

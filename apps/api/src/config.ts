@@ -1,0 +1,58 @@
+/** Settings of the HTTP process, read once from the environment. */
+export interface ApiConfig {
+  host: string;
+  port: number;
+  logLevel: string;
+  /** `production` switches logs to JSON and forbids the development token. */
+  isProduction: boolean;
+  /** SHA-256 (hex) of the admin bearer token; without it the personal-data routes answer 401. */
+  adminTokenSha256: string | undefined;
+  /** Redis for the shared rate-limit store when the API runs as several replicas. */
+  redisUrl: string | undefined;
+  /** Requests per minute per client before 429. */
+  rateLimitMax: number;
+  /** Largest accepted request body in bytes. */
+  bodyLimit: number;
+}
+
+/** Thrown at start-up when an environment variable holds a value the API cannot use. */
+export class ApiConfigError extends Error {
+  readonly code = 'API_CONFIG_INVALID';
+  constructor(message: string) {
+    super(message);
+    this.name = 'ApiConfigError';
+  }
+}
+
+function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ApiConfigError(`${name} must be a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+const SHA256_HEX = /^[0-9a-f]{64}$/i;
+
+/**
+ * Reads the API's settings from the environment and fails fast on a value it cannot use.
+ * @example loadApiConfig({ PORT: '8080' }).port // 8080
+ */
+export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
+  const adminTokenSha256 = env.ADMIN_TOKEN_SHA256?.trim() ?? '';
+  if (adminTokenSha256 !== '' && !SHA256_HEX.test(adminTokenSha256)) {
+    throw new ApiConfigError('ADMIN_TOKEN_SHA256 must be the 64-character hex SHA-256 digest of the admin token.');
+  }
+  return {
+    host: env.HOST ?? '0.0.0.0',
+    port: integer(env, 'PORT', 3000, 0, 65_535),
+    logLevel: env.LOG_LEVEL ?? 'info',
+    isProduction: env.NODE_ENV === 'production',
+    adminTokenSha256: adminTokenSha256 === '' ? undefined : adminTokenSha256.toLowerCase(),
+    redisUrl: env.REDIS_URL === '' ? undefined : env.REDIS_URL,
+    rateLimitMax: integer(env, 'RATE_LIMIT_MAX', 1_000, 1, 1_000_000),
+    bodyLimit: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
+  };
+}
