@@ -1,2 +1,60 @@
-/** placeholder */
-export const PACKAGE = '@eventlead/models';
+export { ActivityLog, CompanyAudit, RoleAudit, UserAudit } from './audit';
+export { ABRSearch } from './cache';
+export {
+  CURRENT_TIMESTAMP_DEFAULT,
+  auditColumns,
+  auditProperties,
+  createdDateProperty,
+  mutableRowAuditColumns,
+  type AuditProperty,
+} from './columns/audit-columns';
+export {
+  referenceChecks,
+  referenceProperties,
+  type ReferenceColumnOptions,
+} from './columns/reference-columns';
+export { AppSetting, ValidationRule } from './config';
+export {
+  Company,
+  CompanyBillingDetails,
+  CompanyCustomerDetails,
+  CompanyOrganizerDetails,
+  User,
+  UserCompany,
+  UserEmailVerificationToken,
+  UserInvitation,
+  UserPasswordResetToken,
+  UserRefreshToken,
+} from './dbo';
+export {
+  entities,
+  entitiesBySchema,
+  isSoftDeletable,
+  softDeletableEntities,
+  type DatabaseSchema,
+} from './entities';
+export { ApiRequest, ApplicationError, AuthEvent, EmailDelivery } from './log';
+export { checks, quoteIdentifier, type NamedCheck } from './naming/check-constraint';
+export {
+  MAX_IDENTIFIER_LENGTH,
+  PASCAL_CASE,
+  SolomonNameError,
+  solomonName,
+  solomonNamePatterns,
+} from './naming/solomon-name';
+export {
+  Country,
+  CustomerTier,
+  Industry,
+  JoinedVia,
+  Language,
+  RuleType,
+  SettingCategory,
+  SettingType,
+  Timezone,
+  UserCompanyRole,
+  UserCompanyStatus,
+  UserInvitationStatus,
+  UserRole,
+  UserStatus,
+} from './ref';

@@ -1,0 +1,1 @@
+export { ABRSearch } from './abr-search.entity';

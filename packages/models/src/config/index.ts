@@ -1,0 +1,2 @@
+export { AppSetting } from './app-setting.entity';
+export { ValidationRule } from './validation-rule.entity';

@@ -1,0 +1,10 @@
+export { CompanyBillingDetails } from './company-billing-details.entity';
+export { CompanyCustomerDetails } from './company-customer-details.entity';
+export { CompanyOrganizerDetails } from './company-organizer-details.entity';
+export { Company } from './company.entity';
+export { UserCompany } from './user-company.entity';
+export { UserEmailVerificationToken } from './user-email-verification-token.entity';
+export { UserInvitation } from './user-invitation.entity';
+export { UserPasswordResetToken } from './user-password-reset-token.entity';
+export { UserRefreshToken } from './user-refresh-token.entity';
+export { User } from './user.entity';

@@ -1,0 +1,55 @@
+import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
+import { auditProperties } from '../columns/audit-columns';
+import { checks } from '../naming/check-constraint';
+import { solomonName } from '../naming/solomon-name';
+import { User } from './user.entity';
+
+const table = 'UserEmailVerificationToken';
+
+const UserEmailVerificationTokenSchema = defineEntity({
+  name: 'UserEmailVerificationToken',
+  schema: 'dbo',
+  tableName: table,
+  properties: {
+    id: p.bigint('number').primary().autoincrement().fieldName('UserEmailVerificationTokenID'),
+    user: () =>
+      p
+        .manyToOne(User)
+        .joinColumn('UserID')
+        .inversedBy('emailVerificationTokens')
+        .foreignKeyName(solomonName.foreignKey(table, 'User'))
+        .deleteRule('no action')
+        .updateRule('no action')
+        .index(solomonName.index(table, 'UserID')),
+    tokenHash: p
+      .string()
+      .length(128)
+      .fieldName('TokenHash')
+      .hidden()
+      .unique(solomonName.unique(table, 'TokenHash')),
+    expiresDate: p.datetime().fieldName('ExpiresDate'),
+    usedDate: p.datetime().fieldName('UsedDate').nullable(),
+    revokedDate: p.datetime().fieldName('RevokedDate').nullable(),
+    ...auditProperties(),
+  },
+  checks: [checks.expiresAfterCreated(table)],
+});
+
+/** A `dbo.UserEmailVerificationToken` row, typed from its definition. */
+export interface UserEmailVerificationToken extends InferEntity<typeof UserEmailVerificationTokenSchema> {}
+
+/**
+ * `dbo.UserEmailVerificationToken`: a single-use token emailed to a user to prove they own their address.
+ * Issuing a new one revokes the older ones.
+ *
+ * Only a hash of the token is stored (`TokenHash`, unique, hidden from serialisation); the plain token exists
+ * only in what was sent to the user. `ExpiresDate` must be later than `CreatedDate`
+ * (`CK_UserEmailVerificationToken_ExpiresDate`); `UsedDate` is set when the token is redeemed and
+ * `RevokedDate` when it is withdrawn before use. A token is valid while both are null and `ExpiresDate` is in
+ * the future.
+ *
+ * Relationships: `user` → `dbo.User` (inverse: `user.emailVerificationTokens`). Soft-deletable; audit
+ * columns.
+ */
+export const UserEmailVerificationToken: EntitySchema<UserEmailVerificationToken> =
+  UserEmailVerificationTokenSchema;

@@ -1,0 +1,61 @@
+import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
+import { auditProperties } from '../columns/audit-columns';
+import { checks } from '../naming/check-constraint';
+import { solomonName } from '../naming/solomon-name';
+import { UserStatus } from '../ref/user-status.entity';
+import { UserCompany } from './user-company.entity';
+import { UserEmailVerificationToken } from './user-email-verification-token.entity';
+import { UserInvitation } from './user-invitation.entity';
+import { UserPasswordResetToken } from './user-password-reset-token.entity';
+import { UserRefreshToken } from './user-refresh-token.entity';
+
+const UserSchema = defineEntity({
+  name: 'User',
+  schema: 'dbo',
+  tableName: 'User',
+  properties: {
+    id: p.bigint('number').primary().autoincrement().fieldName('UserID'),
+    email: p.string().length(255).fieldName('Email').unique(solomonName.unique('User', 'Email')),
+    passwordHash: p.string().length(255).fieldName('PasswordHash').hidden(),
+    firstName: p.string().length(100).fieldName('FirstName').nullable(),
+    lastName: p.string().length(100).fieldName('LastName').nullable(),
+    phone: p.string().length(20).fieldName('Phone').nullable(),
+    roleTitle: p.string().length(100).fieldName('RoleTitle').nullable(),
+    isEmailVerified: p.boolean().fieldName('IsEmailVerified').default(false),
+    emailVerifiedDate: p.datetime().fieldName('EmailVerifiedDate').nullable(),
+    onboardingComplete: p.boolean().fieldName('OnboardingComplete').default(false),
+    lastLogin: p.datetime().fieldName('LastLogin').nullable(),
+    accessTokenVersion: p.integer().fieldName('AccessTokenVersion').default(0),
+    status: () =>
+      p
+        .manyToOne(UserStatus)
+        .joinColumn('StatusID')
+        .foreignKeyName(solomonName.foreignKey('User', 'UserStatus'))
+        .deleteRule('no action')
+        .updateRule('no action')
+        .index(solomonName.index('User', 'StatusID')),
+    userCompanies: () => p.oneToMany(UserCompany).mappedBy('user'),
+    sentInvitations: () => p.oneToMany(UserInvitation).mappedBy('invitedBy'),
+    emailVerificationTokens: () => p.oneToMany(UserEmailVerificationToken).mappedBy('user'),
+    passwordResetTokens: () => p.oneToMany(UserPasswordResetToken).mappedBy('user'),
+    refreshTokens: () => p.oneToMany(UserRefreshToken).mappedBy('user'),
+    ...auditProperties(),
+  },
+  checks: [checks.nonNegative('User', 'AccessTokenVersion')],
+});
+
+/** A `dbo.User` row, typed from its definition. */
+export interface User extends InferEntity<typeof UserSchema> {}
+
+/**
+ * `dbo.User`: a person who signs in. `Email` is unique and is the login; `PasswordHash` holds the bcrypt hash
+ * and is hidden from serialisation. `IsEmailVerified`/`EmailVerifiedDate` record email verification,
+ * `AccessTokenVersion` is bumped to invalidate every access token the user holds, and `StatusID` points at
+ * `ref.UserStatus` (the account state; there is no `IsActive` column).
+ *
+ * Relationships: `status` → `ref.UserStatus`; `userCompanies` → the `dbo.UserCompany` memberships (populate
+ * `userCompanies.company` to reach the companies); `sentInvitations` → `dbo.UserInvitation` rows the user
+ * sent; `emailVerificationTokens`, `passwordResetTokens`, `refreshTokens` → the user's tokens.
+ * Soft-deletable; audit columns.
+ */
+export const User: EntitySchema<User> = UserSchema;

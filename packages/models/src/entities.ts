@@ -1,0 +1,100 @@
+import type { EntitySchema } from '@mikro-orm/core';
+import { ActivityLog, CompanyAudit, RoleAudit, UserAudit } from './audit';
+import { ABRSearch } from './cache';
+import { AppSetting, ValidationRule } from './config';
+import {
+  Company,
+  CompanyBillingDetails,
+  CompanyCustomerDetails,
+  CompanyOrganizerDetails,
+  User,
+  UserCompany,
+  UserEmailVerificationToken,
+  UserInvitation,
+  UserPasswordResetToken,
+  UserRefreshToken,
+} from './dbo';
+import { ApiRequest, ApplicationError, AuthEvent, EmailDelivery } from './log';
+import {
+  Country,
+  CustomerTier,
+  Industry,
+  JoinedVia,
+  Language,
+  RuleType,
+  SettingCategory,
+  SettingType,
+  Timezone,
+  UserCompanyRole,
+  UserCompanyStatus,
+  UserInvitationStatus,
+  UserRole,
+  UserStatus,
+} from './ref';
+
+/** The database schemas the entities live in. */
+export type DatabaseSchema = 'ref' | 'dbo' | 'config' | 'audit' | 'log' | 'cache';
+
+/** Every entity, grouped by the database schema its table lives in. */
+export const entitiesBySchema: Readonly<Record<DatabaseSchema, readonly EntitySchema[]>> = {
+  ref: [
+    Country,
+    Language,
+    Industry,
+    Timezone,
+    UserStatus,
+    UserInvitationStatus,
+    UserRole,
+    UserCompanyRole,
+    UserCompanyStatus,
+    SettingCategory,
+    SettingType,
+    RuleType,
+    CustomerTier,
+    JoinedVia,
+  ],
+  dbo: [
+    User,
+    Company,
+    UserCompany,
+    UserRefreshToken,
+    CompanyCustomerDetails,
+    CompanyBillingDetails,
+    CompanyOrganizerDetails,
+    UserInvitation,
+    UserEmailVerificationToken,
+    UserPasswordResetToken,
+  ],
+  config: [AppSetting, ValidationRule],
+  audit: [ActivityLog, UserAudit, CompanyAudit, RoleAudit],
+  log: [ApiRequest, AuthEvent, ApplicationError, EmailDelivery],
+  cache: [ABRSearch],
+};
+
+/**
+ * All 35 entities, for the ORM config's `entities` option (no folder globs).
+ * @example MikroORM.init({ ...options, entities })
+ */
+export const entities: EntitySchema[] = Object.values(entitiesBySchema).flat();
+
+/**
+ * The entities with soft-delete columns (`IsDeleted`, `DeletedDate`, `DeletedBy`): every dbo, config and ref
+ * table. Audit, log and cache rows are never soft-deleted. The db package's soft-delete filter applies to
+ * exactly these.
+ */
+export const softDeletableEntities: EntitySchema[] = [
+  ...entitiesBySchema.ref,
+  ...entitiesBySchema.dbo,
+  ...entitiesBySchema.config,
+];
+
+const softDeletableNames = new Set<string>(softDeletableEntities.map((entity) => entity.meta.className));
+
+/**
+ * Whether an entity has the soft-delete columns, by entity schema or entity (class) name.
+ * @example isSoftDeletable(User) // true
+ * @example isSoftDeletable('AuthEvent') // false
+ */
+export function isSoftDeletable(entity: EntitySchema | string): boolean {
+  return softDeletableNames.has(typeof entity === 'string' ? entity : entity.meta.className);
+}

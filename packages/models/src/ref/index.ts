@@ -1,0 +1,14 @@
+export { Country } from './country.entity';
+export { CustomerTier } from './customer-tier.entity';
+export { Industry } from './industry.entity';
+export { JoinedVia } from './joined-via.entity';
+export { Language } from './language.entity';
+export { RuleType } from './rule-type.entity';
+export { SettingCategory } from './setting-category.entity';
+export { SettingType } from './setting-type.entity';
+export { Timezone } from './timezone.entity';
+export { UserCompanyRole } from './user-company-role.entity';
+export { UserCompanyStatus } from './user-company-status.entity';
+export { UserInvitationStatus } from './user-invitation-status.entity';
+export { UserRole } from './user-role.entity';
+export { UserStatus } from './user-status.entity';
