@@ -1,2 +1,25 @@
-/** placeholder */
-export const PACKAGE = '@eventlead/security';
+export {
+  BCRYPT_MAX_PASSWORD_BYTES,
+  EmptyPasswordError,
+  HashingCapacityError,
+  PasswordPolicyError,
+  PasswordTooLongError,
+} from './errors';
+export type { PasswordPolicyViolation } from './errors';
+export { DEFAULT_BCRYPT_COST, MIN_BCRYPT_COST, PasswordHasher } from './password-hasher';
+export type { PasswordHasherOptions, PasswordHasherStats } from './password-hasher';
+export {
+  defaultPasswordHasher,
+  hashPassword,
+  needsRehash,
+  passwordHashingStats,
+  verifyPassword,
+} from './password';
+export { normalizePassword } from './password-input';
+export {
+  DEFAULT_MIN_PASSWORD_LENGTH,
+  assertPasswordPolicy,
+  checkPasswordPolicy,
+} from './password-policy';
+export type { PasswordPolicyOptions, PasswordPolicyResult } from './password-policy';
+export { generateSecureToken, hashToken, safeEqual } from './token';

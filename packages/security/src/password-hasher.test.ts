@@ -1,0 +1,224 @@
+import { EmptyPasswordError, HashingCapacityError, PasswordTooLongError } from './errors';
+import { defaultHashingConcurrency, PasswordHasher } from './password-hasher';
+
+// Cost 10 keeps the suite quick; the default cost of 12 is asserted in password.test.ts.
+const hasher = new PasswordHasher({ cost: 10 });
+
+/**
+ * Hashes produced by other bcrypt implementations, with the password that made them. Each is checked
+ * with its password (true) and with a one-character change (false).
+ */
+const FOREIGN_HASHES: readonly { source: string; password: string; wrong: string; hash: string }[] =
+  [
+    {
+      source: '$2y$ PHP manual, password_verify() example',
+      password: 'rasmuslerdorf',
+      wrong: 'rasmuslerdorF',
+      hash: '$2y$07$BCryptRequires22Chrcte/VlQH0piJtjXl.0t1XkA8pw9dMXTpOq',
+    },
+    {
+      source: '$2y$ PHP manual, password_hash() example output',
+      password: 'rasmuslerdorf',
+      wrong: 'rasmuslerdor',
+      hash: '$2y$10$.vGA1O9wmRjrwAVXD98HNOgsNpDczlqm3Jq7KnEd1rVAGv3Fykk1a',
+    },
+    {
+      source: '$2a$ Openwall crypt_blowfish wrapper.c vector',
+      password: 'U*U',
+      wrong: 'U*V',
+      hash: '$2a$05$CCCCCCCCCCCCCCCCCCCCC.E5YPO9kmyuRGyh0XouQYb4YMJKvyOeW',
+    },
+    {
+      source: '$2a$ Openwall crypt_blowfish wrapper.c vector',
+      password: 'U*U*U',
+      wrong: 'U*U*',
+      hash: '$2a$05$XXXXXXXXXXXXXXXXXXXXXOAcXxm9kjPGEMsLznoKqmqw7tc8WCx4a',
+    },
+    {
+      source: '$2a$ php-src password_verify.phpt',
+      password: 'rasmuslerdorf',
+      wrong: 'rasmusler',
+      hash: '$2a$07$usesomesillystringfore2uDLvp1Ii2e./U9C8sBjqp8I90dH6hi',
+    },
+    {
+      source: '$2b$ pyca/bcrypt test vector',
+      password: 'Kk4DQuMMfZL9o',
+      wrong: 'Kk4DQuMMfZL9O',
+      hash: '$2b$04$cVWp4XaNU8a4v1uMRum2SO026BWLIoQMD/TXg5uZV.0P.uO8m3YEm',
+    },
+    {
+      source: '$2b$ pyca/bcrypt test vector',
+      password: 'dEe6XfVGrrfSH',
+      wrong: 'badpass',
+      hash: '$2b$04$2Siw3Nv3Q/gTOIPetAyPr.GNj3aO0lb1E5E9UumYGKjP9BYqlNWJe',
+    },
+  ];
+
+describe('PasswordHasher.verify with hashes from other implementations', () => {
+  test.each(FOREIGN_HASHES)('$source: true with the right password', async ({ password, hash }) => {
+    await expect(hasher.verify(password, hash)).resolves.toBe(true);
+  });
+
+  test.each(FOREIGN_HASHES)('$source: false with a wrong one', async ({ wrong, hash }) => {
+    await expect(hasher.verify(wrong, hash)).resolves.toBe(false);
+  });
+
+  // Openwall's vector for a 98-character password; bcrypt only ever saw the first 72 bytes of it.
+  const LONG_VECTOR = '$2a$05$abcdefghijklmnopqrstuu5s2v8.iXieOjg/.AySBTTZIIVFJeBui';
+  const FIRST_72 = '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789';
+
+  test('a 72-byte password verifies against the Openwall long-password vector', async () => {
+    expect(FIRST_72).toHaveLength(72);
+    await expect(hasher.verify(FIRST_72, LONG_VECTOR)).resolves.toBe(true);
+  });
+
+  test('the full 98-byte password is refused rather than truncated to match', async () => {
+    await expect(
+      hasher.verify(`${FIRST_72}chars after 72 are ignored`, LONG_VECTOR),
+    ).rejects.toBeInstanceOf(PasswordTooLongError);
+  });
+});
+
+describe('PasswordHasher.verify with malformed hashes', () => {
+  test.each([
+    ['an empty hash', ''],
+    ['plain text', 'password'],
+    ['a truncated hash', '$2b$10$abcdefghijklmnopqrstuu'],
+    ['an unsupported $2x$ hash', '$2x$05$/OK.fbVrR/bpIqNJ5ianF.CE5elHaaO4EbggVDjb8P19RukzXSM3e'],
+    ['an MD5-crypt hash', '$1$deadbeef$0Huu6KHrKLVWfqa4WljDE0'],
+    ['a non-string', null as unknown as string],
+  ])('answers false for %s instead of throwing', async (_label, hash) => {
+    await expect(hasher.verify('rasmuslerdorf', hash)).resolves.toBe(false);
+  });
+});
+
+describe('PasswordHasher.hash', () => {
+  test('produces a $2b$ hash at the configured cost that verifies, with a fresh salt each time', async () => {
+    const [first, second] = await Promise.all([
+      hasher.hash('correct horse battery staple'),
+      hasher.hash('correct horse battery staple'),
+    ]);
+    expect(first).toMatch(/^\$2b\$10\$[./A-Za-z0-9]{53}$/);
+    expect(second).not.toBe(first);
+    await expect(hasher.verify('correct horse battery staple', first)).resolves.toBe(true);
+    await expect(hasher.verify('correct horse battery stapl', first)).resolves.toBe(false);
+  });
+
+  test('normalises to NFKC on both sides: a decomposed é verifies against a composed one', async () => {
+    const hash = await hasher.hash('caf\u00e9 au lait');
+    await expect(hasher.verify('cafe\u0301 au lait', hash)).resolves.toBe(true);
+  });
+
+  test.each([
+    ['72 ASCII bytes', 'a'.repeat(72)],
+    ['24 × € = 72 bytes', '€'.repeat(24)],
+  ])('accepts %s and verifies it', async (_label, password) => {
+    const hash = await hasher.hash(password);
+    await expect(hasher.verify(password, hash)).resolves.toBe(true);
+    // bcrypt reads every byte given: changing the last one must change the outcome.
+    await expect(hasher.verify(`${password.slice(0, -1)}b`, hash)).resolves.toBe(false);
+  });
+
+  test.each([
+    ['73 ASCII bytes', 'a'.repeat(73)],
+    ['24 × € plus one ASCII character', `${'€'.repeat(24)}a`],
+  ])('refuses %s with PasswordTooLongError', async (_label, password) => {
+    await expect(hasher.hash(password)).rejects.toBeInstanceOf(PasswordTooLongError);
+  });
+
+  test('refuses an empty password', async () => {
+    await expect(hasher.hash('')).rejects.toBeInstanceOf(EmptyPasswordError);
+    await expect(
+      hasher.verify('', '$2b$04$2Siw3Nv3Q/gTOIPetAyPr.GNj3aO0lb1E5E9UumYGKjP9BYqlNWJe'),
+    ).rejects.toBeInstanceOf(EmptyPasswordError);
+  });
+});
+
+describe('PasswordHasher.needsRehash', () => {
+  const policy = new PasswordHasher({ cost: 12 });
+  const body = 'BCryptRequires22Chrcte/VlQH0piJtjXl.0t1XkA8pw9dMXTpOq';
+
+  test.each([
+    ['a $2b$ hash at the policy cost', `$2b$12$${body}`, false],
+    ['a $2b$ hash above the policy cost', `$2b$13$${body}`, false],
+    ['a $2b$ hash below the policy cost', `$2b$11$${body}`, true],
+    ['a $2y$ hash at the policy cost', `$2y$12$${body}`, true],
+    ['a $2a$ hash above the policy cost', `$2a$14$${body}`, true],
+    ['a malformed hash', 'not-a-hash', true],
+  ])('%s → %p', (_label, hash, expected) => {
+    expect(policy.needsRehash(hash)).toBe(expected);
+  });
+});
+
+describe('PasswordHasher options', () => {
+  test.each([9, 4, 10.5, 32, Number.NaN])('refuses cost %p', (cost) => {
+    expect(() => new PasswordHasher({ cost })).toThrow(RangeError);
+  });
+
+  test.each([10, 12, 14])('accepts cost %p', (cost) => {
+    expect(new PasswordHasher({ cost }).cost).toBe(cost);
+  });
+
+  test.each([
+    [{}, 3],
+    [{ UV_THREADPOOL_SIZE: '4' }, 3],
+    [{ UV_THREADPOOL_SIZE: '8' }, 7],
+    [{ UV_THREADPOOL_SIZE: '2' }, 1],
+    [{ UV_THREADPOOL_SIZE: '1' }, 1],
+    [{ UV_THREADPOOL_SIZE: 'lots' }, 3],
+    [{ UV_THREADPOOL_SIZE: '0' }, 3],
+  ])('default concurrency for %p is %p (the pool minus one)', (env, expected) => {
+    expect(defaultHashingConcurrency(env)).toBe(expected);
+  });
+});
+
+describe('PasswordHasher capacity', () => {
+  test('refuses the third concurrent request with maxConcurrency 1 and maxQueue 1', async () => {
+    const limited = new PasswordHasher({ cost: 10, maxConcurrency: 1, maxQueue: 1 });
+    const first = limited.hash('first password');
+    const second = limited.hash('second password');
+    const third = limited.hash('third password');
+
+    expect(limited.stats()).toEqual({
+      active: 1,
+      queued: 1,
+      rejected: 1,
+      maxConcurrency: 1,
+      maxQueue: 1,
+    });
+    const error = await third.then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(HashingCapacityError);
+    const capacity = error as HashingCapacityError;
+    expect(capacity.statusCode).toBe(503);
+    expect(capacity.code).toBe('HASHING_CAPACITY');
+    expect(Number.isInteger(capacity.retryAfterSeconds)).toBe(true);
+    expect(capacity.retryAfterSeconds).toBeGreaterThanOrEqual(1);
+    expect(capacity.message).not.toContain('third password');
+
+    await expect(first).resolves.toMatch(/^\$2b\$10\$/);
+    await expect(second).resolves.toMatch(/^\$2b\$10\$/);
+    expect(limited.stats()).toMatchObject({ active: 0, queued: 0, rejected: 1 });
+  });
+
+  test('verification shares the same limit', async () => {
+    const limited = new PasswordHasher({ cost: 10, maxConcurrency: 1, maxQueue: 0 });
+    const hash = '$2b$04$2Siw3Nv3Q/gTOIPetAyPr.GNj3aO0lb1E5E9UumYGKjP9BYqlNWJe';
+    const running = limited.verify('dEe6XfVGrrfSH', hash);
+    await expect(limited.verify('dEe6XfVGrrfSH', hash)).rejects.toBeInstanceOf(
+      HashingCapacityError,
+    );
+    await expect(running).resolves.toBe(true);
+    // With the slot free again, the same request goes through.
+    await expect(limited.verify('dEe6XfVGrrfSH', hash)).resolves.toBe(true);
+  });
+
+  test('defaults the queue to eight waiting requests per slot', () => {
+    expect(new PasswordHasher({ cost: 10, maxConcurrency: 2 }).stats()).toMatchObject({
+      maxConcurrency: 2,
+      maxQueue: 16,
+    });
+  });
+});

@@ -1,0 +1,42 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+
+const MIN_TOKEN_BYTES = 16;
+
+/**
+ * Makes an unguessable token (session, reset link, API key) from the operating system's CSPRNG,
+ * encoded as URL-safe base64 without padding: 43 characters of `A-Z a-z 0-9 - _` for 32 bytes.
+ * @param bytes entropy in bytes; at least 16 (128 bits)
+ * @example
+ * const token = generateSecureToken(); // send to the user
+ * await saveResetToken(user, hashToken(token)); // store only the hash
+ */
+export function generateSecureToken(bytes = 32): string {
+  if (!Number.isInteger(bytes) || bytes < MIN_TOKEN_BYTES) {
+    throw new RangeError(`bytes must be an integer of at least ${MIN_TOKEN_BYTES}, got ${bytes}`);
+  }
+  return randomBytes(bytes).toString('base64url');
+}
+
+/**
+ * The SHA-256 digest of a token, as 64 lower-case hex characters, for storage: a leaked table of
+ * hashes does not give away usable tokens. A fast hash is enough because the tokens are random.
+ * @example
+ * const row = await tokens.findOne({ tokenHash: hashToken(presented) });
+ */
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token, 'utf8').digest('hex');
+}
+
+/**
+ * Compares two secrets in constant time. Both sides are hashed first, so strings of different
+ * lengths are compared too (without throwing, and without revealing the length through timing).
+ * @example
+ * safeEqual(hashToken(presented), storedHash); // true or false
+ */
+export function safeEqual(a: string, b: string): boolean {
+  return timingSafeEqual(sha256(a), sha256(b));
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text, 'utf8').digest();
+}
