@@ -1,7 +1,11 @@
+// ESM-only packages that CommonJS dependencies require(): `cookie@2` (fastify's inject() through
+// light-my-request) and `content-disposition@3` (@fastify/static, under @fastify/swagger-ui). Node 20's
+// require(esm) is not available inside jest's module loader, so @swc/jest turns them into CommonJS.
+const esmOnly = ['cookie', 'content-disposition'].join('|');
+
 /**
  * Shared jest preset. TypeScript is compiled by @swc/jest (no type checking here: `typecheck` does
- * that). The ESM-only `cookie@2` that fastify's inject() pulls in through light-my-request is
- * transformed too, instead of being handed to jest's CommonJS loader.
+ * that), and so are the ESM-only packages above.
  * @type {import('jest').Config}
  */
 module.exports = {
@@ -17,7 +21,7 @@ module.exports = {
       },
     ],
   },
-  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/[^/]+/node_modules/)?cookie/)'],
+  transformIgnorePatterns: [`/node_modules/(?!(\\.pnpm/[^/]+/node_modules/)?(${esmOnly})/)`],
   testTimeout: 30_000,
   // Every test name is printed, so CI output shows which database each suite ran against.
   verbose: true,

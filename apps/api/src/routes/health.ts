@@ -1,25 +1,28 @@
+import { ping } from '@eventlead/db';
+import { baseResponse, toJsonSchema } from '@eventlead/schemas';
 import type { FastifyPluginCallback } from 'fastify';
+import { object, string } from 'yup';
 
-const healthResponse = {
-  type: 'object',
-  required: ['success', 'message', 'data'],
-  properties: {
-    success: { type: 'boolean' },
-    message: { type: 'string' },
-    data: {
-      type: 'object',
-      required: ['status'],
-      properties: { status: { type: 'string' } },
-    },
-  },
-} as const;
+const healthResponse = toJsonSchema(baseResponse(object({ status: string().required() })));
 
-/** `GET /health`: the process is alive and serving (no database round trip). */
+/**
+ * `GET /health`: the process is alive (no database round trip).
+ * `GET /health/ready`: the database answers a round trip within 2 s; 503 otherwise, recovering by
+ * itself once the database is back (every call probes afresh).
+ */
 export const healthRoutes: FastifyPluginCallback = (app, _options, done) => {
   app.get(
     '/health',
     { schema: { tags: ['health'], summary: 'Process liveness', response: { 200: healthResponse } } },
     () => ({ success: true, message: 'ok', data: { status: 'ok' } }),
+  );
+  app.get(
+    '/health/ready',
+    { schema: { tags: ['health'], summary: 'Readiness: database round trip', response: { 200: healthResponse } } },
+    async () => {
+      await ping(app.orm, { timeoutMs: 2_000 });
+      return { success: true, message: 'ready', data: { status: 'ready' } };
+    },
   );
   done();
 };

@@ -1,0 +1,39 @@
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
+
+/** Paths pino blanks out wherever they appear in a log line. */
+export const REDACTED_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.passwordHash',
+  '*.PasswordHash',
+  '*.token',
+  '*.tokenHash',
+  '*.TokenHash',
+  '*.connectionString',
+  '*.clientUrl',
+];
+
+/**
+ * Logger options for Fastify: JSON in production, pretty in development, secrets redacted, and the
+ * request logged by path only (query strings can carry emails and tokens).
+ */
+export function loggerOptions(level: string, pretty: boolean): NonNullable<FastifyServerOptions['logger']> {
+  return {
+    level,
+    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    serializers: {
+      req(request: FastifyRequest) {
+        return {
+          method: request.method,
+          path: request.url.split('?', 1)[0],
+          id: request.id,
+          remoteAddress: request.ip,
+        };
+      },
+    },
+    ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
+  };
+}

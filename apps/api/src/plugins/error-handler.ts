@@ -1,0 +1,66 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { ValidationError } from 'yup';
+
+/** One field's complaint in an error response. */
+export interface ErrorDetail {
+  field: string;
+  message: string;
+}
+
+/** The body of every error the API sends. */
+export interface ErrorBody {
+  error: string;
+  details: ErrorDetail[];
+}
+
+interface StatusError {
+  statusCode: number;
+  code?: string;
+  message: string;
+  retryAfterSeconds?: number;
+}
+
+function hasClientStatus(error: unknown): error is StatusError {
+  const status = (error as Partial<StatusError> | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 600;
+}
+
+function validationDetails(error: ValidationError, context: string | undefined): ErrorDetail[] {
+  const errors = error.inner.length > 0 ? error.inner : [error];
+  const prefix = context === undefined || context === 'body' ? '' : `${context}.`;
+  return errors.map((e) => ({ field: `${prefix}${e.path ?? ''}`.replace(/\.$/, ''), message: e.message }));
+}
+
+/**
+ * The one error handler: maps typed errors to HTTP statuses and the ErrorResponse envelope.
+ * Validation → 400 with per-field details; typed 4xx errors → their status and message; anything
+ * else → 500 with a generic message, the detail going to the log only.
+ */
+export const errorHandlerPlugin = fp(
+  (app: FastifyInstance, _options, done) => {
+    app.setNotFoundHandler((request, reply) => {
+      void reply.code(404).send({ error: `Route ${request.method} ${request.url.split('?')[0] ?? ''} not found.`, details: [] } satisfies ErrorBody);
+    });
+
+    app.setErrorHandler((error: FastifyError | Error, request, reply) => {
+      if (error instanceof ValidationError) {
+        const context = (error as { validationContext?: string }).validationContext;
+        return reply.code(400).send({ error: 'The request is not valid.', details: validationDetails(error, context) } satisfies ErrorBody);
+      }
+      if (hasClientStatus(error) && error.statusCode < 500) {
+        return reply.code(error.statusCode).send({ error: error.message, details: [] } satisfies ErrorBody);
+      }
+      if (hasClientStatus(error) && error.statusCode === 503) {
+        if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
+        else void reply.header('retry-after', '5');
+        request.log.warn({ err: error }, 'service unavailable');
+        return reply.code(503).send({ error: 'The service is temporarily unavailable; try again shortly.', details: [] } satisfies ErrorBody);
+      }
+      request.log.error({ err: error }, 'unhandled error');
+      return reply.code(500).send({ error: 'Internal server error.', details: [] } satisfies ErrorBody);
+    });
+    done();
+  },
+  { name: 'eventlead-error-handler', fastify: '5.x' },
+);

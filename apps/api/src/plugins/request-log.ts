@@ -1,0 +1,99 @@
+import { ApiRequest, ApplicationError } from '@eventlead/models';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { BufferedWriter } from '../request-log/buffered-writer';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Background writers of log.ApiRequest and log.ApplicationError (flushed on close). */
+    requestLog: { requests: BufferedWriter<ApiRequestRow>; errors: BufferedWriter<ApplicationErrorRow> };
+  }
+}
+
+type ApiRequestRow = Omit<ApiRequest, 'id'>;
+type ApplicationErrorRow = Omit<ApplicationError, 'id'>;
+
+// insertMany takes rows without their generated key; the entity types require it, hence the cast.
+const asRows = <T>(rows: Omit<T, 'id'>[]) => rows as T[];
+
+/** Options of {@link requestLogPlugin}. */
+export interface RequestLogPluginOptions {
+  /** Longest a row waits in memory before it is written. */
+  flushIntervalMs?: number;
+}
+
+function pathOf(request: FastifyRequest): string {
+  // Query strings can carry emails and tokens: only the path is recorded.
+  return (request.url.split('?', 1)[0] ?? '').slice(0, 2000);
+}
+
+function clip(value: string | undefined, max: number): string | null {
+  return value === undefined ? null : value.slice(0, max);
+}
+
+/**
+ * Records every answered request in log.ApiRequest and every 5xx in log.ApplicationError, through
+ * buffered background writers: batched inserts, bounded memory, never on the response's path, and
+ * flushed when the app closes (graceful shutdown).
+ */
+export const requestLogPlugin = fp<RequestLogPluginOptions>(
+  (app: FastifyInstance, options, done) => {
+    const onError = (table: string) => (error: unknown, dropped: number) => {
+      app.log.error({ err: error, dropped }, `could not write ${table} rows`);
+    };
+    const requests = new BufferedWriter<ApiRequestRow>({
+      write: (rows) => app.orm.em.fork().insertMany(ApiRequest, asRows<ApiRequest>(rows)).then(() => undefined),
+      flushIntervalMs: options.flushIntervalMs ?? 1_000,
+      onError: onError('log.ApiRequest'),
+    });
+    const errors = new BufferedWriter<ApplicationErrorRow>({
+      write: (rows) => app.orm.em.fork().insertMany(ApplicationError, asRows<ApplicationError>(rows)).then(() => undefined),
+      flushIntervalMs: options.flushIntervalMs ?? 1_000,
+      onError: onError('log.ApplicationError'),
+    });
+    app.decorate('requestLog', { requests, errors });
+
+    app.addHook('onResponse', (request, reply, next) => {
+      requests.push({
+        requestId: request.id,
+        method: request.method.slice(0, 10),
+        path: pathOf(request),
+        statusCode: reply.statusCode,
+        durationMs: Math.round(reply.elapsedTime),
+        userId: null,
+        companyId: null,
+        ipAddress: clip(request.ip, 45),
+        userAgent: clip(request.headers['user-agent'], 500),
+        createdDate: new Date(),
+      });
+      next();
+    });
+
+    app.addHook('onError', (request, reply, error, next) => {
+      const status = reply.statusCode >= 400 ? reply.statusCode : 500;
+      const errorStatus = (error as { statusCode?: unknown }).statusCode;
+      if (status >= 500 && (typeof errorStatus !== 'number' || errorStatus >= 500)) {
+        errors.push({
+          errorType: error.name.slice(0, 200),
+          severity: 'error',
+          message: error.message,
+          stackTrace: error.stack ?? null,
+          method: request.method.slice(0, 10),
+          path: pathOf(request),
+          requestId: request.id,
+          userId: null,
+          companyId: null,
+          createdDate: new Date(),
+        });
+      }
+      next();
+    });
+
+    // Registered last among close hooks of this plugin so in-flight responses have been recorded.
+    app.addHook('onClose', async () => {
+      await Promise.all([requests.close(), errors.close()]);
+    });
+    done();
+  },
+  { name: 'eventlead-request-log', dependencies: ['eventlead-orm'], fastify: '5.x' },
+);

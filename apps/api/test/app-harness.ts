@@ -1,0 +1,45 @@
+import { describeEachDatabase } from '@eventlead/db/testing';
+import type { TestDatabase } from '@eventlead/db/testing';
+import { hashToken } from '@eventlead/security';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../src/app';
+
+/** The admin token the test apps accept. */
+export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
+/** `Authorization` header carrying {@link ADMIN_TOKEN}. */
+export const adminAuth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+/** A built app on an isolated test database. */
+export interface AppHarness {
+  app: FastifyInstance;
+  db: TestDatabase;
+}
+
+/**
+ * Declares a suite once per database (PGlite, and PostgreSQL when TEST_POSTGRES_URL is set) with a
+ * built app on that database; the app is closed after the suite. `extraRoutes` adds test-only
+ * routes before the app is ready.
+ */
+export function describeApp(
+  name: string,
+  fn: (get: () => AppHarness) => void,
+  options: { extraRoutes?: (app: FastifyInstance) => void } = {},
+): void {
+  describeEachDatabase(name, (getDb) => {
+    let harness: AppHarness | undefined;
+    beforeAll(async () => {
+      const db = getDb();
+      const app = await buildApp({ orm: db.orm, config: { adminTokenSha256: hashToken(ADMIN_TOKEN), rateLimitMax: 100_000 } });
+      options.extraRoutes?.(app);
+      await app.ready();
+      harness = { app, db };
+    });
+    afterAll(async () => {
+      await harness?.app.close();
+    });
+    fn(() => {
+      if (!harness) throw new Error('The app is built in beforeAll; call get() inside tests.');
+      return harness;
+    });
+  });
+}

@@ -1,0 +1,226 @@
+import { join } from 'node:path';
+import { createOrmConfig, defaultDatabaseUrl } from './config';
+import { parseDatabaseUrl } from './database-url';
+import { DatabaseConfigError } from './errors';
+import { SolomonMsSqlDriver } from './naming/mssql-driver';
+import { SolomonPGliteDriver, SolomonPostgreSqlDriver } from './naming/postgres-drivers';
+import { SolomonNamingStrategy } from './naming/solomon-naming-strategy';
+import { readPoolSettings } from './pool-settings';
+import { redactUrl } from './redact-url';
+import { findWorkspaceRoot } from './workspace-root';
+
+const root = findWorkspaceRoot();
+
+describe('parseDatabaseUrl', () => {
+  test.each([
+    ['pglite://memory', { dialect: 'pglite', dataDir: undefined }],
+    ['pglite://:memory:', { dialect: 'pglite', dataDir: undefined }],
+    ['pglite:///var/lib/eventlead', { dialect: 'pglite', dataDir: '/var/lib/eventlead' }],
+    ['pglite://.data/dev', { dialect: 'pglite', dataDir: join(root, '.data/dev') }],
+    [
+      'postgresql://app:s3cret@db.internal:6543/eventlead',
+      { dialect: 'postgresql', host: 'db.internal', port: 6543, user: 'app', password: 's3cret', dbName: 'eventlead', ssl: undefined },
+    ],
+    [
+      'postgres://app@localhost/eventlead?sslmode=no-verify',
+      { dialect: 'postgresql', host: 'localhost', port: undefined, user: 'app', password: undefined, dbName: 'eventlead', ssl: { rejectUnauthorized: false } },
+    ],
+    ['postgres://h/db?sslmode=require', { dialect: 'postgresql', ssl: true }],
+    ['postgres://h/db?sslmode=disable', { dialect: 'postgresql', ssl: false }],
+    [
+      'mssql://sa:p%40ss@sql.example.com:1433/EventLead?encrypt=true&trustServerCertificate=false',
+      {
+        dialect: 'mssql',
+        host: 'sql.example.com',
+        port: 1433,
+        user: 'sa',
+        password: 'p@ss',
+        dbName: 'EventLead',
+        encrypt: true,
+        trustServerCertificate: false,
+        instanceName: undefined,
+      },
+    ],
+    [
+      'mssql://app:pw@sqlhost/EventLead?encrypt=false&trustServerCertificate=true&instanceName=SQLEXPRESS',
+      { dialect: 'mssql', host: 'sqlhost', port: undefined, encrypt: false, trustServerCertificate: true, instanceName: 'SQLEXPRESS' },
+    ],
+    ['mssql://app:pw@sqlhost/EventLead', { dialect: 'mssql', encrypt: true, trustServerCertificate: false }],
+  ])('%s', (url, expected) => {
+    expect(parseDatabaseUrl(url)).toMatchObject(expected);
+  });
+
+  test.each([
+    ['mysql://root:hunter2@localhost/db', 'unsupported scheme mysql://'],
+    ['not a url', 'is not a database URL'],
+    ['pglite://', 'without a folder'],
+    ['postgresql://user:hunter2@/db', 'is not a valid URL'],
+    ['postgresql:///db', 'has no host'],
+    ['postgresql://user:hunter2@host', 'must name one database'],
+    ['postgresql://user:hunter2@host:99999/db', 'is not a valid URL'],
+    ['postgres://user:hunter2@host/db?sslmode=maybe', 'sslmode=maybe'],
+    ['mssql://host/db', 'needs a user'],
+    ['mssql://sa:hunter2@host/db?encrypt=perhaps', 'encrypt=perhaps'],
+  ])('rejects %s with a DatabaseConfigError that hides the password', (url, problem) => {
+    let caught: unknown;
+    try {
+      parseDatabaseUrl(url);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(DatabaseConfigError);
+    const error = caught as DatabaseConfigError;
+    expect(error.setting).toBe('DATABASE_URL');
+    expect(error.message).toContain(problem);
+    expect(error.message).toContain('Set DATABASE_URL to');
+    expect(error.message).not.toContain('hunter2');
+  });
+});
+
+describe('redactUrl', () => {
+  test.each([
+    ['postgresql://app:s3cret@db:5432/eventlead', 'postgresql://app:***@db:5432/eventlead'],
+    ['mssql://sa:p%40ss@host/db?encrypt=true', 'mssql://sa:***@host/db?encrypt=true'],
+    ['postgres://app@db/eventlead', 'postgres://app@db/eventlead'],
+    ['failed: postgres://a:b@h/d and mssql://c:d@h/e', 'failed: postgres://a:***@h/d and mssql://c:***@h/e'],
+    ['mssql://h/db?user=sa&password=hunter2&encrypt=true', 'mssql://h/db?user=sa&password=***&encrypt=true'],
+  ])('%s', (input, expected) => {
+    expect(redactUrl(input)).toBe(expected);
+  });
+});
+
+describe('readPoolSettings', () => {
+  test('defaults', () => {
+    expect(readPoolSettings({})).toEqual({
+      min: 0,
+      max: 10,
+      acquireTimeoutMs: 10_000,
+      idleTimeoutMs: 30_000,
+      maxLifetimeMs: 3_600_000,
+      validate: true,
+      connectTimeoutMs: 10_000,
+    });
+  });
+
+  test('environment overrides', () => {
+    expect(
+      readPoolSettings({
+        DATABASE_POOL_MIN: '2',
+        DATABASE_POOL_MAX: '20',
+        DATABASE_POOL_ACQUIRE_TIMEOUT_MS: '500',
+        DATABASE_POOL_IDLE_TIMEOUT_MS: '1000',
+        DATABASE_POOL_MAX_LIFETIME_MS: '0',
+        DATABASE_POOL_VALIDATE: 'false',
+        DATABASE_CONNECT_TIMEOUT_MS: '250',
+      }),
+    ).toEqual({ min: 2, max: 20, acquireTimeoutMs: 500, idleTimeoutMs: 1000, maxLifetimeMs: 0, validate: false, connectTimeoutMs: 250 });
+  });
+
+  test.each([
+    [{ DATABASE_POOL_MAX: 'ten' }, 'DATABASE_POOL_MAX'],
+    [{ DATABASE_POOL_MAX: '0' }, 'DATABASE_POOL_MAX'],
+    [{ DATABASE_POOL_MIN: '-1' }, 'DATABASE_POOL_MIN'],
+    [{ DATABASE_POOL_MIN: '5', DATABASE_POOL_MAX: '2' }, 'DATABASE_POOL_MIN'],
+    [{ DATABASE_POOL_VALIDATE: 'sometimes' }, 'DATABASE_POOL_VALIDATE'],
+  ])('rejects %p', (env, setting) => {
+    expect(() => readPoolSettings(env)).toThrow(expect.objectContaining({ setting }) as Error);
+  });
+});
+
+describe('createOrmConfig', () => {
+  test('defaults to embedded PGlite in <workspace root>/.data/pglite', () => {
+    expect(defaultDatabaseUrl()).toBe(`pglite://${join(root, '.data', 'pglite')}`);
+    const config = createOrmConfig({});
+    expect(config.driver).toBe(SolomonPGliteDriver);
+    expect(config.driverOptions).toEqual({ connection: { filename: join(root, '.data', 'pglite') } });
+  });
+
+  test('workspace root is the nearest folder with pnpm-workspace.yaml, from any package', () => {
+    expect(findWorkspaceRoot(join(root, 'apps', 'api', 'src'))).toBe(root);
+    expect(findWorkspaceRoot(join(root, 'packages', 'db'))).toBe(root);
+  });
+
+  test.each([
+    ['pglite://memory', SolomonPGliteDriver],
+    ['postgresql://app:pw@db/eventlead', SolomonPostgreSqlDriver],
+    ['postgres://app:pw@db/eventlead', SolomonPostgreSqlDriver],
+    ['mssql://sa:pw@sql/EventLead', SolomonMsSqlDriver],
+  ])('%s picks its driver; the invariants hold for every dialect', (url, driver) => {
+    const config = createOrmConfig({ DATABASE_URL: url });
+    expect(config.driver).toBe(driver);
+    expect(config.forceUtcTimezone).toBe(true);
+    expect(config.allowGlobalContext).toBe(false);
+    expect(config.namingStrategy).toBe(SolomonNamingStrategy);
+    expect(config.debug).toBe(false);
+    expect(config.discovery).toMatchObject({ requireEntitiesArray: true, disableDynamicFileAccess: true });
+    expect(config.filters).toHaveProperty('softDelete');
+    expect(Array.isArray(config.entities) && config.entities.length).toBeGreaterThan(0);
+  });
+
+  test('PGlite keeps its single connection: no pool settings from the environment', () => {
+    const config = createOrmConfig({ DATABASE_URL: 'pglite://memory', DATABASE_POOL_MAX: '50', DATABASE_POOL_MIN: '0' });
+    expect(config.pool).toEqual({ min: 1, max: 1 });
+    expect(config.driverOptions).toEqual({});
+  });
+
+  test('PostgreSQL: connection fields, tarn pool, and knex-only pool options (pre-ping, lifetime)', () => {
+    const config = createOrmConfig({
+      DATABASE_URL: 'postgresql://app:pw@db:6543/eventlead?sslmode=require',
+      DATABASE_POOL_MAX: '7',
+      DATABASE_POOL_MAX_LIFETIME_MS: '60000',
+    });
+    expect(config).toMatchObject({ host: 'db', port: 6543, user: 'app', password: 'pw', dbName: 'eventlead' });
+    expect(config.pool).toEqual({ min: 0, max: 7, acquireTimeoutMillis: 10_000, idleTimeoutMillis: 30_000, propagateCreateError: true });
+    expect(config.driverOptions).toMatchObject({
+      connection: { ssl: true, connectionTimeoutMillis: 10_000 },
+      pool: { maxConnectionLifetimeMillis: 60_000, maxConnectionLifetimeJitterMillis: 6_000, validate: expect.any(Function) as unknown },
+    });
+  });
+
+  test('SQL Server: encrypt, trustServerCertificate and named instance reach tedious', () => {
+    const config = createOrmConfig({
+      DATABASE_URL: 'mssql://app:pw@sqlhost/EventLead?encrypt=true&trustServerCertificate=true&instanceName=PROD',
+      DATABASE_POOL_VALIDATE: 'true',
+    });
+    expect(config).toMatchObject({ host: 'sqlhost', user: 'app', dbName: 'EventLead' });
+    expect(config.driverOptions).toMatchObject({
+      connection: { options: { encrypt: true, trustServerCertificate: true, instanceName: 'PROD', connectTimeout: 10_000 } },
+    });
+    expect((config.driverOptions as { pool: object }).pool).not.toHaveProperty('validate');
+  });
+
+  test('read replicas from DATABASE_REPLICA_URLS', () => {
+    const config = createOrmConfig({
+      DATABASE_URL: 'postgresql://app:pw@primary/eventlead',
+      DATABASE_REPLICA_URLS: 'postgresql://ro:pw1@replica1/eventlead, postgresql://ro:pw2@replica2:5433/eventlead',
+    });
+    expect(config.preferReadReplicas).toBe(true);
+    expect(config.replicas).toEqual([
+      expect.objectContaining({ name: 'replica-1', host: 'replica1', user: 'ro', password: 'pw1', dbName: 'eventlead' }),
+      expect.objectContaining({ name: 'replica-2', host: 'replica2', port: 5433, password: 'pw2' }),
+    ]);
+  });
+
+  test.each([
+    [{ DATABASE_URL: 'pglite://memory', DATABASE_REPLICA_URLS: 'postgresql://a:b@h/d' }],
+    [{ DATABASE_URL: 'postgresql://a:b@h/d', DATABASE_REPLICA_URLS: 'mssql://a:hunter2@h/d' }],
+    [{ DATABASE_URL: 'postgresql://a:b@h/d', DATABASE_REPLICA_URLS: 'postgresql://a:hunter2@/d' }],
+  ])('rejects unusable replicas %p', (env) => {
+    expect(() => createOrmConfig(env)).toThrow(DatabaseConfigError);
+    expect(() => createOrmConfig(env)).toThrow(expect.objectContaining({ setting: 'DATABASE_REPLICA_URLS' }) as Error);
+    expect(() => createOrmConfig(env)).not.toThrow(/hunter2/);
+  });
+
+  test('debug never includes query parameters', () => {
+    expect(createOrmConfig({ DATABASE_URL: 'pglite://memory', DATABASE_DEBUG: 'true' }).debug).toEqual(['query', 'info']);
+    expect(createOrmConfig({ DATABASE_URL: 'pglite://memory' }, { debug: true }).debug).not.toContain('query-params');
+    expect(createOrmConfig({ DATABASE_URL: 'pglite://memory' }, { debug: ['query', 'query-params'] }).debug).toEqual(['query']);
+    expect(() => createOrmConfig({ DATABASE_URL: 'pglite://memory', DATABASE_DEBUG: 'query-params' })).toThrow(DatabaseConfigError);
+  });
+
+  test('overrides win', () => {
+    const config = createOrmConfig({ DATABASE_URL: 'pglite://memory' }, { entities: [], connect: false });
+    expect(config.entities).toEqual([]);
+    expect(config.connect).toBe(false);
+  });
+});

@@ -1,0 +1,172 @@
+import { isAbsolute, resolve } from 'node:path';
+import { DatabaseConfigError } from './errors';
+import { redactUrl } from './redact-url';
+import { findWorkspaceRoot } from './workspace-root';
+
+/** The database products this layer speaks to; chosen by the URL scheme. */
+export type DatabaseDialect = 'pglite' | 'postgresql' | 'mssql';
+
+/** Embedded PostgreSQL (PGlite) in a folder, or in memory when `dataDir` is undefined. */
+export interface PGliteDatabaseUrl {
+  readonly dialect: 'pglite';
+  /** Absolute data folder; `undefined` means an in-memory database that dies with the process. */
+  readonly dataDir: string | undefined;
+}
+
+/** Fields shared by the server databases. */
+export interface ServerDatabaseUrl {
+  readonly host: string;
+  readonly port: number | undefined;
+  readonly user: string | undefined;
+  readonly password: string | undefined;
+  readonly dbName: string;
+}
+
+/** A PostgreSQL server (`postgresql://` or `postgres://`). */
+export interface PostgresDatabaseUrl extends ServerDatabaseUrl {
+  readonly dialect: 'postgresql';
+  /** From `?sslmode=`/`?ssl=`: `false` off, `true` verified TLS, `{ rejectUnauthorized: false }` unverified. */
+  readonly ssl: boolean | { readonly rejectUnauthorized: false } | undefined;
+}
+
+/** A SQL Server (`mssql://`), production's database. */
+export interface MsSqlDatabaseUrl extends ServerDatabaseUrl {
+  readonly dialect: 'mssql';
+  /** TLS for the connection (`?encrypt=`, default true as Azure SQL requires it). */
+  readonly encrypt: boolean;
+  /** Accept a self-signed server certificate (`?trustServerCertificate=`, default false). */
+  readonly trustServerCertificate: boolean;
+  /** Named instance (`?instanceName=`); the SQL Browser service resolves its port. */
+  readonly instanceName: string | undefined;
+}
+
+/** A parsed `DATABASE_URL`. */
+export type DatabaseUrl = PGliteDatabaseUrl | PostgresDatabaseUrl | MsSqlDatabaseUrl;
+
+const FORMS =
+  'pglite://memory, pglite://<folder>, postgresql://user:password@host:5432/database or ' +
+  'mssql://user:password@host:1433/database?encrypt=true';
+
+/** Options of {@link parseDatabaseUrl}. */
+export interface ParseDatabaseUrlOptions {
+  /** Name of the setting the URL came from, used in error messages. Default `DATABASE_URL`. */
+  readonly setting?: string;
+  /** Folder relative `pglite://` paths resolve against. Default: the workspace root. */
+  readonly baseDir?: string;
+}
+
+function fail(setting: string, problem: string): never {
+  throw new DatabaseConfigError(setting, `${setting} ${problem}. Set ${setting} to ${FORMS}.`);
+}
+
+function parseBoolean(setting: string, name: string, value: string | null, fallback: boolean): boolean {
+  if (value === null || value === '') {
+    return fallback;
+  }
+  switch (value.toLowerCase()) {
+    case 'true':
+    case '1':
+    case 'yes':
+      return true;
+    case 'false':
+    case '0':
+    case 'no':
+      return false;
+    default:
+      return fail(setting, `has ${name}=${value}, which is not true or false`);
+  }
+}
+
+function parseServer(setting: string, url: URL, raw: string): ServerDatabaseUrl {
+  const host = decodeURIComponent(url.hostname).replace(/^\[(.*)\]$/, '$1');
+  if (!host) {
+    fail(setting, `has no host (got ${redactUrl(raw)})`);
+  }
+  let port: number | undefined;
+  if (url.port) {
+    port = Number(url.port);
+  }
+  const dbName = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!dbName || dbName.includes('/')) {
+    fail(setting, `must name one database in its path (got ${redactUrl(raw)})`);
+  }
+  return {
+    host,
+    port,
+    user: url.username ? decodeURIComponent(url.username) : undefined,
+    password: url.password ? decodeURIComponent(url.password) : undefined,
+    dbName,
+  };
+}
+
+function parsePostgresSsl(setting: string, params: URLSearchParams): PostgresDatabaseUrl['ssl'] {
+  const mode = params.get('sslmode');
+  if (mode !== null) {
+    switch (mode) {
+      case 'disable':
+        return false;
+      case 'no-verify':
+        return { rejectUnauthorized: false };
+      case 'require':
+      case 'verify-ca':
+      case 'verify-full':
+        return true;
+      default:
+        return fail(setting, `has sslmode=${mode}; use disable, no-verify, require, verify-ca or verify-full`);
+    }
+  }
+  const ssl = params.get('ssl');
+  return ssl === null ? undefined : parseBoolean(setting, 'ssl', ssl, false);
+}
+
+function parsePGlite(setting: string, raw: string, baseDir: string | undefined): PGliteDatabaseUrl {
+  const rest = decodeURIComponent(raw.slice('pglite://'.length)).trim();
+  if (rest === 'memory' || rest === ':memory:') {
+    return { dialect: 'pglite', dataDir: undefined };
+  }
+  if (!rest) {
+    fail(setting, 'is pglite:// without a folder (use pglite://memory for an in-memory database)');
+  }
+  return { dialect: 'pglite', dataDir: isAbsolute(rest) ? rest : resolve(baseDir ?? findWorkspaceRoot(), rest) };
+}
+
+/**
+ * Parses a database URL into its dialect and connection fields. The scheme picks the dialect:
+ * `pglite://memory` or `pglite://<folder>` (relative folders resolve against the workspace root),
+ * `postgresql://` / `postgres://`, and `mssql://user:pass@host[:port]/db?encrypt=true&trustServerCertificate=false&instanceName=X`.
+ * @throws {DatabaseConfigError} when the URL is malformed; the message never contains the password.
+ * @example
+ * parseDatabaseUrl('postgres://app:pw@db/eventlead') // { dialect: 'postgresql', host: 'db', dbName: 'eventlead', ... }
+ */
+export function parseDatabaseUrl(raw: string, options: ParseDatabaseUrlOptions = {}): DatabaseUrl {
+  const setting = options.setting ?? 'DATABASE_URL';
+  const text = raw.trim();
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(text)?.[1]?.toLowerCase();
+  if (scheme === 'pglite') {
+    return parsePGlite(setting, text, options.baseDir);
+  }
+  if (scheme !== 'postgresql' && scheme !== 'postgres' && scheme !== 'mssql') {
+    return fail(setting, scheme ? `has the unsupported scheme ${scheme}://` : `is not a database URL (got ${redactUrl(text)})`);
+  }
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch (cause) {
+    throw new DatabaseConfigError(setting, `${setting} is not a valid URL (got ${redactUrl(text)}). Set ${setting} to ${FORMS}.`, { cause });
+  }
+  const server = parseServer(setting, url, text);
+  if (scheme === 'mssql') {
+    if (!server.user) {
+      fail(setting, `needs a user for SQL Server (got ${redactUrl(text)})`);
+    }
+    const instanceName = url.searchParams.get('instanceName') ?? undefined;
+    return {
+      dialect: 'mssql',
+      ...server,
+      encrypt: parseBoolean(setting, 'encrypt', url.searchParams.get('encrypt'), true),
+      trustServerCertificate: parseBoolean(setting, 'trustServerCertificate', url.searchParams.get('trustServerCertificate'), false),
+      instanceName: instanceName === '' ? undefined : instanceName,
+    };
+  }
+  return { dialect: 'postgresql', ...server, ssl: parsePostgresSsl(setting, url.searchParams) };
+}

@@ -1,0 +1,83 @@
+import {
+  ConnectionException,
+  ForeignKeyConstraintViolationException,
+  NotFoundError as OrmNotFoundError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
+import { DatabaseUnavailableError, ForeignKeyError, NotFoundError, UniqueConflictError } from './errors';
+import { mapDatabaseError } from './map-database-error';
+
+/** Errors shaped like the ones pg, PGlite, tedious and Node really raise (their fields, not their classes). */
+function driverError(fields: Record<string, unknown>, message = 'insert into "x" values (\'secret@example.com\')'): Error {
+  return Object.assign(new Error(message), fields);
+}
+
+describe('mapDatabaseError', () => {
+  test.each([
+    ['pg unique violation', driverError({ code: '23505', constraint: 'UQ_User_Email' }), UniqueConflictError, 'UQ_User_Email'],
+    ['MikroORM unique exception', new UniqueConstraintViolationException(driverError({ code: '23505', constraint: 'UQ_X_Y' })), UniqueConflictError, 'UQ_X_Y'],
+    [
+      'SQL Server 2627',
+      driverError({ number: 2627 }, "Violation of UNIQUE KEY constraint 'UQ_User_Email'. Cannot insert duplicate key in object 'dbo.User'. The duplicate key value is (a@b.c)."),
+      UniqueConflictError,
+      'UQ_User_Email',
+    ],
+    [
+      'SQL Server 2601',
+      driverError({ number: 2601 }, "Cannot insert duplicate key row in object 'dbo.User' with unique index 'UQ_User_Email'. The duplicate key value is (a@b.c)."),
+      UniqueConflictError,
+      'UQ_User_Email',
+    ],
+    ['pg foreign key violation', driverError({ code: '23503', constraint: 'FK_UserCompany_UserID' }), ForeignKeyError, 'FK_UserCompany_UserID'],
+    ['MikroORM FK exception', new ForeignKeyConstraintViolationException(driverError({ code: '23503' })), ForeignKeyError, undefined],
+    [
+      'SQL Server 547 on a foreign key',
+      driverError({ number: 547 }, 'The INSERT statement conflicted with the FOREIGN KEY constraint "FK_UserCompany_UserID".'),
+      ForeignKeyError,
+      'FK_UserCompany_UserID',
+    ],
+  ])('%s', (_, error, type, constraint) => {
+    const mapped = mapDatabaseError(error);
+    expect(mapped).toBeInstanceOf(type);
+    expect((mapped as UniqueConflictError).constraint).toBe(constraint);
+    expect((mapped as Error).message).not.toContain('secret@example.com');
+    expect((mapped as Error).message).not.toContain('a@b.c');
+    expect((mapped as Error).cause).toBe(error);
+  });
+
+  test.each([
+    ['ECONNREFUSED', driverError({ code: 'ECONNREFUSED' })],
+    ['ECONNRESET', driverError({ code: 'ECONNRESET' })],
+    ['admin shutdown 57P01', driverError({ code: '57P01' })],
+    ['cannot connect now 57P03', driverError({ code: '57P03' })],
+    ['connection failure 08006', driverError({ code: '08006' })],
+    ['too many connections 53300', driverError({ code: '53300' })],
+    ['tedious ESOCKET', driverError({ code: 'ESOCKET' })],
+    ['knex pool timeout', Object.assign(new Error('Knex: Timeout acquiring a connection'), { name: 'KnexTimeoutError' })],
+    ['happy-eyeballs AggregateError', new AggregateError([driverError({ code: 'ECONNREFUSED' })], 'connect failed')],
+    ['MikroORM ConnectionException', new ConnectionException(new Error('x'))],
+    ['wrapped in a cause', new Error('outer', { cause: driverError({ code: 'ECONNREFUSED' }) })],
+  ])('%s → DatabaseUnavailableError (503)', (_, error) => {
+    const mapped = mapDatabaseError(error);
+    expect(mapped).toBeInstanceOf(DatabaseUnavailableError);
+    expect(mapped).toMatchObject({ statusCode: 503, code: 'DB_UNAVAILABLE' });
+  });
+
+  test('findOneOrFail misses from the ORM become NotFoundError', () => {
+    expect(mapDatabaseError(OrmNotFoundError.findOneFailed('User', { email: 'x' }))).toBeInstanceOf(NotFoundError);
+  });
+
+  test.each([
+    ['a plain error', new Error('bug')],
+    ['SQL Server 547 on a CHECK constraint', driverError({ number: 547 }, 'The INSERT statement conflicted with the CHECK constraint "CK_User_AccessTokenVersion".')],
+    ['a syntax error', driverError({ code: '42601' })],
+    ['not an error at all', 'oops'],
+  ])('%s passes through unchanged', (_, error) => {
+    expect(mapDatabaseError(error)).toBe(error);
+  });
+
+  test('typed errors pass through unchanged', () => {
+    const error = new UniqueConflictError('UQ_A_B');
+    expect(mapDatabaseError(error)).toBe(error);
+  });
+});

@@ -1,0 +1,145 @@
+import {
+  ConnectionException,
+  ForeignKeyConstraintViolationException,
+  NotFoundError as OrmNotFoundError,
+  UniqueConstraintViolationException,
+} from '@mikro-orm/core';
+import {
+  DatabaseError,
+  DatabaseUnavailableError,
+  ForeignKeyError,
+  NotFoundError,
+  UniqueConflictError,
+} from './errors';
+
+/**
+ * PostgreSQL SQLSTATEs meaning "the server is not there for you right now": connection exceptions
+ * (class 08), the server shutting down or starting (57P01-57P03) and too many connections (53300).
+ */
+const PG_UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const PG_UNIQUE_VIOLATION = '23505';
+const PG_FOREIGN_KEY_VIOLATION = '23503';
+
+/** Socket-level codes from Node and from tedious (SQL Server) that mean the server is unreachable. */
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EPIPE',
+  // tedious
+  'ESOCKET',
+  'ETIMEOUT',
+  'ECONNCLOSED',
+  'EINSTLOOKUP',
+]);
+
+/** SQL Server error numbers: 2627 unique constraint, 2601 unique index, 547 FK or CHECK conflict. */
+const MSSQL_UNIQUE_NUMBERS = new Set([2627, 2601]);
+const MSSQL_CONSTRAINT_CONFLICT = 547;
+
+interface DriverErrorShape {
+  code?: unknown;
+  number?: unknown;
+  constraint?: unknown;
+  name?: unknown;
+  message?: unknown;
+  errors?: unknown;
+  cause?: unknown;
+}
+
+function shape(err: unknown): DriverErrorShape | undefined {
+  // Every field of the shape is optional and unknown, so any object fits it.
+  return typeof err === 'object' && err !== null ? err : undefined;
+}
+
+/** The error and its `cause` chain (bounded: chains are short, cycles are possible). */
+function chain(err: unknown): DriverErrorShape[] {
+  const out: DriverErrorShape[] = [];
+  let current = shape(err);
+  while (current && out.length < 5 && !out.includes(current)) {
+    out.push(current);
+    current = shape(current.cause);
+  }
+  return out;
+}
+
+function isUnavailable(e: DriverErrorShape): boolean {
+  if (e instanceof ConnectionException) {
+    return true;
+  }
+  // knex raises this when no pooled connection frees up within acquireTimeoutMillis.
+  if (e.name === 'KnexTimeoutError') {
+    return true;
+  }
+  if (typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || PG_UNAVAILABLE_STATES.has(e.code) || e.code.startsWith('08'))) {
+    return true;
+  }
+  // Node's happy-eyeballs connect reports one AggregateError for all the addresses it tried.
+  return Array.isArray(e.errors) && e.errors.some((inner) => {
+    const s = shape(inner);
+    return s !== undefined && isUnavailable(s);
+  });
+}
+
+/**
+ * SQL Server reports the constraint only inside its message (`... constraint 'UQ_User_Email'` or
+ * `... unique index 'IX_User_Email'`); the name is read from there, never the duplicate values.
+ */
+function mssqlConstraintName(message: unknown): string | undefined {
+  if (typeof message !== 'string') {
+    return undefined;
+  }
+  const match = /(?:constraint|unique index) ['"]([^'"]+)['"]/i.exec(message);
+  return match?.[1];
+}
+
+function constraintOf(e: DriverErrorShape): string | undefined {
+  if (typeof e.constraint === 'string' && e.constraint.length > 0) {
+    return e.constraint;
+  }
+  return typeof e.number === 'number' ? mssqlConstraintName(e.message) : undefined;
+}
+
+/**
+ * Turns a driver or ORM error into the typed error it stands for, or returns it unchanged when it
+ * is not one of those. Used by {@link transactional}; call it yourself around a bare `em.flush()`.
+ *
+ * - unique violation (PG 23505, SQL Server 2627/2601) → {@link UniqueConflictError} (409)
+ * - foreign key violation (PG 23503, SQL Server 547 on an `FK_` constraint) → {@link ForeignKeyError} (409)
+ * - `findOneOrFail` miss → {@link NotFoundError} (404)
+ * - connection refused/reset/terminated, server shutdown (57P01..), pool timeout → {@link DatabaseUnavailableError} (503)
+ * @example
+ * try { await em.flush(); } catch (err) { throw mapDatabaseError(err); }
+ */
+export function mapDatabaseError(err: unknown): unknown {
+  if (err instanceof DatabaseError) {
+    return err;
+  }
+  if (err instanceof OrmNotFoundError) {
+    // The ORM's message names the entity next to the search condition; the condition may hold personal data.
+    return new NotFoundError('Entity', { cause: err });
+  }
+  for (const e of chain(err)) {
+    if (e instanceof UniqueConstraintViolationException || e.code === PG_UNIQUE_VIOLATION || (typeof e.number === 'number' && MSSQL_UNIQUE_NUMBERS.has(e.number))) {
+      return new UniqueConflictError(constraintOf(e), { cause: err });
+    }
+    if (e instanceof ForeignKeyConstraintViolationException || e.code === PG_FOREIGN_KEY_VIOLATION) {
+      return new ForeignKeyError(constraintOf(e), { cause: err });
+    }
+    if (e.number === MSSQL_CONSTRAINT_CONFLICT) {
+      // 547 covers FOREIGN KEY and CHECK conflicts alike; our FK names all start with FK_.
+      const name = constraintOf(e);
+      if (name?.startsWith('FK_')) {
+        return new ForeignKeyError(name, { cause: err });
+      }
+    }
+    if (isUnavailable(e)) {
+      return new DatabaseUnavailableError('Database unavailable', { cause: err });
+    }
+  }
+  return err;
+}

@@ -1,0 +1,19 @@
+import type { Configuration } from '@mikro-orm/core';
+import { MsSqlDriver, type MsSqlPlatform } from '@mikro-orm/mssql';
+import { SolomonMsSqlPlatform } from './mssql-platform';
+
+/**
+ * The SQL Server driver with {@link SolomonMsSqlPlatform}: Solomon names for primary keys and
+ * default constraints, `GETUTCDATE()` for current-time defaults. Everything else is MikroORM's
+ * `MsSqlDriver` (OUTPUT clauses, batch inserts).
+ * @example
+ * await MikroORM.init({ driver: SolomonMsSqlDriver, ... })
+ */
+export class SolomonMsSqlDriver extends MsSqlDriver {
+  constructor(config: Configuration) {
+    super(config);
+    // MsSqlDriver hard-wires its platform in the constructor; swap it before the Configuration reads
+    // it back through getPlatform() and wires it into connections and metadata.
+    (this as unknown as { platform: MsSqlPlatform }).platform = new SolomonMsSqlPlatform();
+  }
+}

@@ -1,0 +1,47 @@
+import { mkdir } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import type { Configuration } from '@mikro-orm/core';
+import { PostgreSqlDriver, type PostgreSqlPlatform } from '@mikro-orm/postgresql';
+import type * as MikroOrmPGlite from 'mikro-orm-pglite' with { 'resolution-mode': 'import' };
+import { SolomonPostgreSqlPlatform } from './postgres-platform';
+
+// mikro-orm-pglite is an ES module package that also ships a CommonJS build (its `require` export
+// condition); TypeScript's Node16 mode refuses a static import of it from this CommonJS package.
+const { PGliteDriver } = createRequire(__filename)('mikro-orm-pglite') as typeof MikroOrmPGlite;
+
+/**
+ * Both drivers hard-wire a plain PostgreSqlPlatform in their constructors; swap it before the
+ * Configuration reads it back through getPlatform() and wires it into connections and metadata.
+ */
+function useSolomonPlatform(driver: object): void {
+  (driver as { platform: PostgreSqlPlatform }).platform = new SolomonPostgreSqlPlatform();
+}
+
+/** MikroORM's PostgreSQL driver with {@link SolomonPostgreSqlPlatform}. */
+export class SolomonPostgreSqlDriver extends PostgreSqlDriver {
+  constructor(config: Configuration) {
+    super(config);
+    useSolomonPlatform(this);
+  }
+}
+
+/**
+ * The embedded PGlite driver (mikro-orm-pglite) with {@link SolomonPostgreSqlPlatform}. It also
+ * creates the data folder (`driverOptions.connection.filename`) before connecting: PGlite does not
+ * create missing parents, and `.data/pglite` does not exist in a fresh checkout.
+ */
+export class SolomonPGliteDriver extends PGliteDriver {
+  constructor(config: Configuration) {
+    super(config);
+    useSolomonPlatform(this);
+  }
+
+  override async connect(): Promise<Awaited<ReturnType<InstanceType<typeof PGliteDriver>['connect']>>> {
+    const options = this.config.get<'driverOptions', { connection?: { filename?: unknown } }>('driverOptions');
+    const dataDir = options.connection?.filename;
+    if (typeof dataDir === 'string' && dataDir !== '') {
+      await mkdir(dataDir, { recursive: true });
+    }
+    return super.connect();
+  }
+}
