@@ -1,7 +1,8 @@
 // ESM-only packages that CommonJS dependencies require(): `cookie@2` (fastify's inject() through
 // light-my-request) and `content-disposition@3` (@fastify/static, under @fastify/swagger-ui). Node 20's
 // require(esm) is not available inside jest's module loader, so @swc/jest turns them into CommonJS.
-const esmOnly = ['cookie', 'content-disposition'].join('|');
+// The OpenAPI validator used by the API's tests is ESM-only too.
+const esmOnly = ['cookie', 'content-disposition', '@seriousme/openapi-schema-validator'].join('|');
 
 /**
  * Shared jest preset. TypeScript is compiled by @swc/jest (no type checking here: `typecheck` does

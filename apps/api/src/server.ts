@@ -1,14 +1,24 @@
-import { closeORM, initORM } from '@eventlead/db';
+import { closeORM, initORM, parseDatabaseUrl, defaultDatabaseUrl } from '@eventlead/db';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 import { buildApp } from './app';
 import { loadApiConfig } from './config';
+import { devTokenPath, ensureDevAdminToken } from './dev-token';
 import { loggerOptions } from './logger';
+import { prepareDatabase } from './prepare-database';
 
 async function main(): Promise<void> {
   const config = loadApiConfig();
   const logger = pino(loggerOptions(config.logLevel, !config.isProduction) as pino.LoggerOptions);
+  const embedded = parseDatabaseUrl(process.env.DATABASE_URL ?? defaultDatabaseUrl()).dialect === 'pglite';
+
+  if (config.adminTokenSha256 === undefined && embedded && !config.isProduction) {
+    config.adminTokenSha256 = ensureDevAdminToken();
+    logger.info(`No ADMIN_TOKEN_SHA256 set: a local development admin token is in ${devTokenPath()} (send it as "Authorization: Bearer <token>")`);
+  }
+
   const orm = await initORM();
+  await prepareDatabase(orm, logger);
   const app = await buildApp({ orm, config, logger });
 
   closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
@@ -23,7 +33,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // Configuration errors carry a message that says what to set; the rest goes out as a stack.
+  // Configuration errors carry a message that says what to set; anything else is unexpected.
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });
