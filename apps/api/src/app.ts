@@ -9,7 +9,10 @@ import { ormPlugin } from './plugins/orm';
 import { type RequestLogPluginOptions, requestLogPlugin } from './plugins/request-log';
 import { securityPlugin } from './plugins/security';
 import { validationPlugin } from './plugins/validation';
+import { companyRoutes } from './routes/companies';
 import { healthRoutes } from './routes/health';
+import { refRoutes } from './routes/ref';
+import { userRoutes } from './routes/users';
 
 /** What {@link buildApp} needs. */
 export interface BuildAppOptions {
@@ -57,5 +60,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authPlugin, { adminTokenSha256: config.adminTokenSha256 });
 
   await app.register(healthRoutes);
+  await app.register(refRoutes);
+  await app.register(userRoutes);
+  await app.register(companyRoutes);
   return app;
 }

@@ -10,6 +10,18 @@ interface OpenApiDocument {
 const ROUTES: [HTTPMethods, string][] = [
   ['GET', '/health'],
   ['GET', '/health/ready'],
+  ['GET', '/ref/:table'],
+  ['GET', '/users'],
+  ['POST', '/users'],
+  ['GET', '/users/:id'],
+  ['PATCH', '/users/:id'],
+  ['DELETE', '/users/:id'],
+  ['GET', '/companies'],
+  ['POST', '/companies'],
+  ['GET', '/companies/:id'],
+  ['PATCH', '/companies/:id'],
+  ['DELETE', '/companies/:id'],
+  ['POST', '/companies/:id/users'],
 ];
 
 describeApp('OpenAPI document', (get) => {

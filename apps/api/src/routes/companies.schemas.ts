@@ -1,0 +1,77 @@
+import { abnSchema, acnSchema, baseResponse, paginatedResponse, paginationParams, toJsonSchema } from '@eventlead/schemas';
+import { array, boolean, number, object, string, type InferType } from 'yup';
+
+/** Query of `GET /companies`. */
+export const listCompaniesQuery = paginationParams({ sortBy: ['id', 'companyName', 'createdDate'] })
+  .shape({
+    name: string().trim().max(200),
+    abn: abnSchema(),
+  })
+  .noUnknown();
+export type ListCompaniesQuery = InferType<typeof listCompaniesQuery>;
+
+const companyName = () => string().trim().max(200);
+
+/** Body of `POST /companies`. */
+export const createCompanyBody = object({
+  companyName: companyName().required(),
+  abn: abnSchema().nullable(),
+  acn: acnSchema().nullable(),
+  tradingName: companyName().nullable(),
+  gstRegistered: boolean(),
+  isActive: boolean(),
+}).noUnknown();
+export type CreateCompanyBody = InferType<typeof createCompanyBody>;
+
+/** Body of `PATCH /companies/:id`: every field optional, absent fields unchanged. */
+export const updateCompanyBody = object({
+  companyName: companyName().min(1),
+  abn: abnSchema().nullable(),
+  acn: acnSchema().nullable(),
+  tradingName: companyName().nullable(),
+  gstRegistered: boolean(),
+  isActive: boolean(),
+}).noUnknown();
+export type UpdateCompanyBody = InferType<typeof updateCompanyBody>;
+
+/** Body of `POST /companies/:id/users`. */
+export const addMemberBody = object({
+  userId: number().integer().min(1).max(Number.MAX_SAFE_INTEGER).required(),
+  role: string().trim().max(50).required(),
+  isDefaultCompany: boolean(),
+}).noUnknown();
+export type AddMemberBody = InferType<typeof addMemberBody>;
+
+const company = object({
+  id: number().integer().required(),
+  companyName: string().required(),
+  abn: string().nullable().defined(),
+  acn: string().nullable().defined(),
+  tradingName: string().nullable().defined(),
+  gstRegistered: boolean().required(),
+  isActive: boolean().required(),
+  createdDate: string().datetime().required(),
+  updatedDate: string().datetime().required(),
+});
+export type CompanyDto = InferType<typeof company>;
+
+const member = object({
+  userId: number().integer().required(),
+  email: string().required(),
+  firstName: string().nullable().defined(),
+  lastName: string().nullable().defined(),
+  role: object({ code: string().required(), name: string().required() }).required(),
+  status: string().required(),
+  isDefaultCompany: boolean().required(),
+});
+export type MemberDto = InferType<typeof member>;
+
+const companyDetail = company.shape({ users: array(member.required()).required() });
+export type CompanyDetailDto = InferType<typeof companyDetail>;
+
+/** 200 of `GET /companies`. */
+export const companiesPageResponse: object = toJsonSchema(baseResponse(paginatedResponse(company.required())));
+/** 200 of `GET/PATCH /companies/:id`, 201 of `POST /companies`. */
+export const companyDetailResponse: object = toJsonSchema(baseResponse(companyDetail));
+/** 201 of `POST /companies/:id/users`. */
+export const memberResponse: object = toJsonSchema(baseResponse(member.shape({ companyId: number().integer().required(), joinedVia: string().required() })));

@@ -1,0 +1,300 @@
+import { transactional, UniqueConflictError, includeDeleted, type Orm } from '@eventlead/db';
+import { Company, JoinedVia, User, UserCompany, UserCompanyRole, UserCompanyStatus } from '@eventlead/models';
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { FastifyPluginCallback } from 'fastify';
+import { HttpError, NotFoundError } from '../errors';
+import {
+  actAsAdmin,
+  adminErrorResponses,
+  blankToNull,
+  containsPattern,
+  errorResponse,
+  fieldError,
+  findRefByCode,
+  idParams,
+  requireRefByCode,
+} from './route-support';
+import {
+  addMemberBody,
+  companiesPageResponse,
+  companyDetailResponse,
+  createCompanyBody,
+  listCompaniesQuery,
+  memberResponse,
+  updateCompanyBody,
+  type AddMemberBody,
+  type CompanyDetailDto,
+  type CompanyDto,
+  type CreateCompanyBody,
+  type ListCompaniesQuery,
+  type UpdateCompanyBody,
+} from './companies.schemas';
+
+type Em = Orm['em'];
+
+/** Code of the `ref.UserCompanyStatus` a membership added by an administrator starts with. */
+export const NEW_MEMBERSHIP_STATUS = 'active';
+/** Code of the `ref.JoinedVia` row recorded for memberships an administrator adds. */
+export const ADMIN_JOINED_VIA = 'admin';
+
+const COMPANY_FIELDS = [
+  'id',
+  'companyName',
+  'abn',
+  'acn',
+  'tradingName',
+  'gstRegistered',
+  'isActive',
+  'createdDate',
+  'updatedDate',
+] as const;
+
+const DETAIL_FIELDS = [
+  ...COMPANY_FIELDS,
+  'userCompanies.isDefaultCompany',
+  'userCompanies.user.id',
+  'userCompanies.user.email',
+  'userCompanies.user.firstName',
+  'userCompanies.user.lastName',
+  'userCompanies.role.code',
+  'userCompanies.role.name',
+  'userCompanies.status.code',
+] as const;
+
+type CompanyRow = Pick<Company, (typeof COMPANY_FIELDS)[number]>;
+
+function toCompanyDto(c: CompanyRow): CompanyDto {
+  return {
+    id: c.id,
+    companyName: c.companyName,
+    abn: c.abn ?? null,
+    acn: c.acn ?? null,
+    tradingName: c.tradingName ?? null,
+    gstRegistered: c.gstRegistered,
+    isActive: c.isActive,
+    createdDate: c.createdDate.toISOString(),
+    updatedDate: c.updatedDate.toISOString(),
+  };
+}
+
+/** One company with its members in one joined query (live memberships of live users only). */
+async function loadCompanyDetail(em: Em, id: number): Promise<CompanyDetailDto> {
+  const company = await em.findOne(Company, { id }, { fields: [...DETAIL_FIELDS], strategy: 'joined' });
+  if (company === null) throw new NotFoundError('Company');
+  const users = company.userCompanies
+    .getItems()
+    .map((m) => ({
+      userId: m.user.id,
+      email: m.user.email,
+      firstName: m.user.firstName ?? null,
+      lastName: m.user.lastName ?? null,
+      role: { code: m.role.code, name: m.role.name },
+      status: m.status.code,
+      isDefaultCompany: m.isDefaultCompany,
+    }))
+    .sort((a, b) => a.userId - b.userId);
+  return { ...toCompanyDto(company), users };
+}
+
+function listWhere(query: ListCompaniesQuery): FilterQuery<Company> {
+  const where: FilterQuery<Company> & Record<string, unknown> = {};
+  if (query.name !== undefined && query.name !== '') where.companyName = { $ilike: containsPattern(query.name) };
+  if (query.abn !== undefined && query.abn !== '') where.abn = query.abn;
+  return where;
+}
+
+const ALREADY_MEMBER = 'This user is already a member of this company.';
+
+/**
+ * Companies (admin token required): list, read with members, create, update, soft delete (204, no
+ * body; its memberships go with it), and `POST /companies/:id/users` to add a member with a role.
+ */
+export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
+  const onRequest = app.requireAdmin;
+  const security = [{ adminToken: [] }];
+
+  app.get<{ Querystring: ListCompaniesQuery }>(
+    '/companies',
+    {
+      onRequest,
+      schema: {
+        tags: ['companies'],
+        summary: 'List companies',
+        security,
+        querystring: listCompaniesQuery,
+        response: { 200: companiesPageResponse, ...adminErrorResponses },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, sortBy, sortOrder } = request.query;
+      const orderBy = { [sortBy]: sortOrder, ...(sortBy === 'id' ? {} : { id: 'asc' }) } as QueryOrderMap<Company>;
+      const [companies, total] = await request.em.findAndCount(Company, listWhere(request.query), {
+        fields: [...COMPANY_FIELDS],
+        orderBy,
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      });
+      return { success: true, message: 'ok', data: { items: companies.map((c) => toCompanyDto(c)), total, page, pageSize } };
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/companies/:id',
+    {
+      onRequest,
+      schema: {
+        tags: ['companies'],
+        summary: 'A company with its users and their roles',
+        security,
+        params: idParams,
+        response: { 200: companyDetailResponse, ...adminErrorResponses, 404: errorResponse },
+      },
+    },
+    async (request) => ({ success: true, message: 'ok', data: await loadCompanyDetail(request.em, request.params.id) }),
+  );
+
+  app.post<{ Body: CreateCompanyBody }>(
+    '/companies',
+    {
+      onRequest,
+      schema: {
+        tags: ['companies'],
+        summary: 'Create a company',
+        security,
+        body: createCompanyBody,
+        response: { 201: companyDetailResponse, ...adminErrorResponses },
+      },
+    },
+    async (request, reply) => {
+      const { companyName, abn, acn, tradingName, gstRegistered, isActive } = request.body;
+      await actAsAdmin(request);
+      const company = await transactional(request.em, (tx) =>
+        Promise.resolve(
+          tx.create(Company, {
+            companyName,
+            abn: blankToNull(abn),
+            acn: blankToNull(acn),
+            tradingName: blankToNull(tradingName),
+            gstRegistered: gstRegistered ?? false,
+            isActive: isActive ?? true,
+          }),
+        ),
+      );
+      void reply.code(201);
+      return { success: true, message: 'Company created.', data: { ...toCompanyDto(company), users: [] } };
+    },
+  );
+
+  app.patch<{ Params: { id: number }; Body: UpdateCompanyBody }>(
+    '/companies/:id',
+    {
+      onRequest,
+      schema: {
+        tags: ['companies'],
+        summary: 'Update a company (absent fields are unchanged)',
+        security,
+        params: idParams,
+        body: updateCompanyBody,
+        response: { 200: companyDetailResponse, ...adminErrorResponses, 404: errorResponse },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { companyName, abn, acn, tradingName, gstRegistered, isActive } = request.body;
+      await actAsAdmin(request);
+      await transactional(request.em, async (tx) => {
+        const company = await tx.findOne(Company, { id });
+        if (company === null) throw new NotFoundError('Company');
+        if (companyName !== undefined) company.companyName = companyName;
+        if (abn !== undefined) company.abn = blankToNull(abn);
+        if (acn !== undefined) company.acn = blankToNull(acn);
+        if (tradingName !== undefined) company.tradingName = blankToNull(tradingName);
+        if (gstRegistered !== undefined) company.gstRegistered = gstRegistered;
+        if (isActive !== undefined) company.isActive = isActive;
+      });
+      request.em.clear();
+      return { success: true, message: 'Company updated.', data: await loadCompanyDetail(request.em, id) };
+    },
+  );
+
+  app.delete<{ Params: { id: number } }>(
+    '/companies/:id',
+    {
+      onRequest,
+      schema: {
+        tags: ['companies'],
+        summary: 'Soft-delete a company and its memberships (204, no body)',
+        security,
+        params: idParams,
+        response: { 204: { description: 'Deleted.', type: 'null' }, ...adminErrorResponses, 404: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      await actAsAdmin(request);
+      await transactional(request.em, async (tx) => {
+        const company = await tx.findOne(Company, { id });
+        if (company === null) throw new NotFoundError('Company');
+        const memberships = await tx.find(UserCompany, { company });
+        tx.remove([company, ...memberships]);
+      });
+      return reply.code(204).send();
+    },
+  );
+
+  app.post<{ Params: { id: number }; Body: AddMemberBody }>(
+    '/companies/:id/users',
+    {
+      onRequest,
+      schema: {
+        tags: ['companies'],
+        summary: 'Add a user to a company with a role',
+        security,
+        params: idParams,
+        body: addMemberBody,
+        response: { 201: memberResponse, ...adminErrorResponses, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      const { userId, role: roleCode, isDefaultCompany = false } = request.body;
+      await actAsAdmin(request);
+      try {
+        await transactional(request.em, async (tx) => {
+          const company = await tx.findOne(Company, { id });
+          if (company === null) throw new NotFoundError('Company');
+          const user = await tx.findOne(User, { id: userId });
+          if (user === null) throw new NotFoundError('User');
+          const role = await findRefByCode(tx, UserCompanyRole, roleCode);
+          if (role === undefined) throw fieldError('role', 'role is not a known company role.');
+          const status = await requireRefByCode(tx, UserCompanyStatus, NEW_MEMBERSHIP_STATUS);
+          const joinedVia = await requireRefByCode(tx, JoinedVia, ADMIN_JOINED_VIA);
+          // One row per user and company, deleted or not: a removed member is re-added by restoring it.
+          const existing = await tx.findOne(UserCompany, { user, company }, includeDeleted());
+          if (existing !== null && !existing.isDeleted) throw new HttpError(409, 'ALREADY_MEMBER', ALREADY_MEMBER);
+          if (isDefaultCompany) {
+            const defaults = await tx.find(UserCompany, { user, isDefaultCompany: true });
+            for (const m of defaults) m.isDefaultCompany = false;
+          }
+          if (existing === null) {
+            tx.create(UserCompany, { user, company, role, status, joinedVia, isDefaultCompany });
+          } else {
+            Object.assign(existing, { role, status, joinedVia, isDefaultCompany, isDeleted: false, deletedDate: null, deletedBy: null });
+          }
+        });
+      } catch (error) {
+        // Two concurrent requests adding the same member: the unique constraint decides.
+        if (error instanceof UniqueConflictError) throw new HttpError(409, 'ALREADY_MEMBER', ALREADY_MEMBER, { cause: error });
+        throw error;
+      }
+      request.em.clear();
+      const detail = await loadCompanyDetail(request.em, id);
+      const added = detail.users.find((u) => u.userId === userId);
+      if (added === undefined) throw new Error('The membership just added could not be read back.');
+      void reply.code(201);
+      return { success: true, message: 'User added to company.', data: { ...added, companyId: id, joinedVia: ADMIN_JOINED_VIA } };
+    },
+  );
+
+  done();
+};

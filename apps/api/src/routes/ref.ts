@@ -1,0 +1,118 @@
+import {
+  Country,
+  CustomerTier,
+  Industry,
+  JoinedVia,
+  Language,
+  RuleType,
+  SettingCategory,
+  SettingType,
+  Timezone,
+  UserCompanyRole,
+  UserCompanyStatus,
+  UserInvitationStatus,
+  UserRole,
+  UserStatus,
+} from '@eventlead/models';
+import { baseResponse, toJsonSchema } from '@eventlead/schemas';
+import type { EntityName } from '@mikro-orm/core';
+import type { FastifyPluginCallback } from 'fastify';
+import { createHash } from 'node:crypto';
+import { array, number, object, string } from 'yup';
+import { NotFoundError } from '../errors';
+import { errorResponse, type ReferenceRow } from './route-support';
+
+// The only tables /ref serves: path name → entity. The path is looked up here and never used otherwise.
+const REF_TABLES: Readonly<Record<string, { readonly meta: { readonly className: string } }>> = {
+  countries: Country,
+  languages: Language,
+  industries: Industry,
+  timezones: Timezone,
+  'user-statuses': UserStatus,
+  'user-invitation-statuses': UserInvitationStatus,
+  'user-roles': UserRole,
+  'user-company-roles': UserCompanyRole,
+  'user-company-statuses': UserCompanyStatus,
+  'setting-categories': SettingCategory,
+  'setting-types': SettingType,
+  'rule-types': RuleType,
+  'customer-tiers': CustomerTier,
+  'joined-via': JoinedVia,
+};
+
+// camelCase spellings (`userStatuses`) address the same tables as the kebab-case ones.
+const TABLE_BY_PATH = new Map<string, string>(
+  Object.entries(REF_TABLES).flatMap(([kebab, entity]) => [
+    [kebab, entity.meta.className],
+    [kebab.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()), entity.meta.className],
+  ]),
+);
+
+const refItem = object({
+  id: number().integer().required(),
+  code: string().required(),
+  name: string().required(),
+  description: string().nullable().defined(),
+  sortOrder: number().integer().required(),
+});
+
+const refParams = object({ table: string().max(64).required() }).noUnknown();
+
+const REF_FIELDS = ['id', 'code', 'name', 'description', 'sortOrder'] as const;
+
+/** `Cache-Control` of /ref answers: reference data changes rarely and is the same for everyone. */
+export const REF_CACHE_CONTROL = 'public, max-age=300';
+
+// If-None-Match uses the weak comparison (RFC 9110 §13.1.2): `W/` prefixes are ignored.
+function matchesETag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  return header.split(',').some((tag) => {
+    const t = tag.trim();
+    return t === '*' || t.replace(/^W\//, '') === etag;
+  });
+}
+
+/**
+ * `GET /ref/:table`: the active rows of one reference table ordered by SortOrder then Name, public
+ * and cacheable (`Cache-Control`, strong `ETag`, `304` on a matching `If-None-Match`). Unknown
+ * tables are a 404.
+ */
+export const refRoutes: FastifyPluginCallback = (app, _options, done) => {
+  app.get<{ Params: { table: string } }>(
+    '/ref/:table',
+    {
+      schema: {
+        tags: ['ref'],
+        summary: 'Active rows of a reference table',
+        params: refParams,
+        response: {
+          200: toJsonSchema(baseResponse(array(refItem.required()).required())),
+          304: { description: 'Not modified: the cached copy is current.', type: 'null' },
+          400: errorResponse,
+          404: errorResponse,
+        },
+      },
+    },
+    async (request, reply) => {
+      const entity = TABLE_BY_PATH.get(request.params.table);
+      if (entity === undefined) throw new NotFoundError('Reference table');
+      const rows = await request.em.find(
+        entity as EntityName<ReferenceRow>,
+        { isActive: true },
+        { fields: [...REF_FIELDS], orderBy: { sortOrder: 'asc', name: 'asc', id: 'asc' } },
+      );
+      const body = {
+        success: true,
+        message: 'ok',
+        data: rows.map((r) => ({ id: r.id, code: r.code, name: r.name, description: r.description ?? null, sortOrder: r.sortOrder })),
+      };
+      const etag = `"${createHash('sha256').update(JSON.stringify(body)).digest('base64url')}"`;
+      void reply.header('cache-control', REF_CACHE_CONTROL).header('etag', etag);
+      if (matchesETag(request.headers['if-none-match'], etag)) {
+        return reply.code(304).send();
+      }
+      return body;
+    },
+  );
+  done();
+};

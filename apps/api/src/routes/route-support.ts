@@ -1,0 +1,94 @@
+import { setActor, type ActorId } from '@eventlead/db';
+import { errorResponseSchema, toJsonSchema } from '@eventlead/schemas';
+import type { EntityManager, EntityName } from '@mikro-orm/core';
+import type { FastifyRequest } from 'fastify';
+import { ValidationError, number, object } from 'yup';
+
+/** JSON Schema of the ErrorResponse body, declared for every error status a route answers. */
+export const errorResponse: object = toJsonSchema(errorResponseSchema);
+
+/** Error responses every admin route may answer besides its own. */
+export const adminErrorResponses: { readonly 400: object; readonly 401: object } = { 400: errorResponse, 401: errorResponse };
+
+/** `:id` path parameter: a positive whole number (ids are bigints read as JS numbers). */
+export const idParams = object({
+  id: number()
+    .typeError('id must be a positive whole number')
+    .integer('id must be a positive whole number')
+    .min(1, 'id must be a positive whole number')
+    .max(Number.MAX_SAFE_INTEGER, 'id must be a positive whole number')
+    .required(),
+}).noUnknown();
+
+/**
+ * A 400 about one field of the body, for checks that need the database (an unknown ref code). It is a
+ * yup ValidationError, so the error handler answers it exactly like a schema failure.
+ */
+export function fieldError(field: string, message: string): ValidationError {
+  return new ValidationError(message, undefined, field);
+}
+
+/** A `%term%` pattern for LIKE/ILIKE with the term's wildcard characters escaped. */
+export function containsPattern(term: string): string {
+  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** Blank optional text becomes null, so the column holds NULL rather than ''. */
+export function blankToNull(value: string | null | undefined): string | null | undefined {
+  return value === '' ? null : value;
+}
+
+/** The shape every `ref` entity shares. */
+export interface ReferenceRow {
+  id: number;
+  code: string;
+  name: string;
+  description?: string | null;
+  sortOrder: number;
+  isActive: boolean;
+}
+
+/** Looks up an active ref row by its Code; undefined when there is none. */
+export async function findRefByCode<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  code: string,
+): Promise<T | undefined> {
+  const row = await em.findOne(entity as EntityName<ReferenceRow>, { code, isActive: true });
+  return (row ?? undefined) as T | undefined;
+}
+
+/**
+ * Looks up a ref row the server itself relies on (the default status of a new user): its absence is a
+ * deployment fault (reference data not seeded), so it is a 500, not the client's problem.
+ */
+export async function requireRefByCode<T extends object>(
+  em: EntityManager,
+  entity: EntityName<T>,
+  code: string,
+): Promise<T> {
+  const row = await findRefByCode(em, entity, code);
+  if (row === undefined) throw new Error(`Reference data is missing: no active row with code ${code}.`);
+  return row;
+}
+
+// The system actor's id per ORM (that is, per database), looked up once and shared by every request.
+const systemActors = new WeakMap<object, Promise<ActorId | undefined>>();
+
+function systemActorId(orm: object): Promise<ActorId | undefined> {
+  let cached = systemActors.get(orm);
+  if (cached === undefined) {
+    // The reference seed does not define a system actor yet: nobody is recorded until it does.
+    cached = Promise.resolve(undefined);
+    systemActors.set(orm, cached);
+  }
+  return cached;
+}
+
+/**
+ * Records who is acting on this request's unit of work, for CreatedBy/UpdatedBy/DeletedBy. The admin
+ * token identifies no user, so admin writes are credited to the system actor.
+ */
+export async function actAsAdmin(request: FastifyRequest): Promise<void> {
+  setActor(request.em, await systemActorId(request.server.orm));
+}

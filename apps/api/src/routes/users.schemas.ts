@@ -1,0 +1,81 @@
+import { checkPasswordPolicy } from '@eventlead/security';
+import { auPhoneSchema, baseResponse, emailSchema, paginatedResponse, paginationParams, toJsonSchema } from '@eventlead/schemas';
+import { array, boolean, number, object, string, type InferType } from 'yup';
+
+const password = () =>
+  string().test({
+    name: 'passwordPolicy',
+    test(value, context) {
+      if (value === undefined) return true;
+      const result = checkPasswordPolicy(value);
+      return result.ok || context.createError({ message: result.violations.map((v) => v.message).join(' ') });
+    },
+  });
+
+const name = () => string().trim().max(100).nullable();
+const code = () => string().trim().max(50);
+
+/** Query of `GET /users`. */
+export const listUsersQuery = paginationParams({
+  sortBy: ['id', 'email', 'firstName', 'lastName', 'createdDate'],
+})
+  .shape({
+    email: emailSchema(),
+    name: string().trim().max(100),
+    status: code(),
+  })
+  .noUnknown();
+export type ListUsersQuery = InferType<typeof listUsersQuery>;
+
+/** Body of `POST /users`. */
+export const createUserBody = object({
+  email: emailSchema().required(),
+  password: password().required(),
+  firstName: name(),
+  lastName: name(),
+  phone: auPhoneSchema().nullable(),
+  roleTitle: name(),
+}).noUnknown();
+export type CreateUserBody = InferType<typeof createUserBody>;
+
+/** Body of `PATCH /users/:id`: every field optional, absent fields unchanged. */
+export const updateUserBody = object({
+  firstName: name(),
+  lastName: name(),
+  phone: auPhoneSchema().nullable(),
+  roleTitle: name(),
+  status: code(),
+  password: password(),
+}).noUnknown();
+export type UpdateUserBody = InferType<typeof updateUserBody>;
+
+const user = object({
+  id: number().integer().required(),
+  email: string().required(),
+  firstName: string().nullable().defined(),
+  lastName: string().nullable().defined(),
+  phone: string().nullable().defined(),
+  roleTitle: string().nullable().defined(),
+  status: string().required(),
+  isEmailVerified: boolean().required(),
+  createdDate: string().datetime().required(),
+  updatedDate: string().datetime().required(),
+});
+export type UserDto = InferType<typeof user>;
+
+const membership = object({
+  companyId: number().integer().required(),
+  companyName: string().required(),
+  role: object({ code: string().required(), name: string().required() }).required(),
+  status: string().required(),
+  isDefaultCompany: boolean().required(),
+});
+export type MembershipDto = InferType<typeof membership>;
+
+const userDetail = user.shape({ companies: array(membership.required()).required() });
+export type UserDetailDto = InferType<typeof userDetail>;
+
+/** 200 of `GET /users`. */
+export const usersPageResponse: object = toJsonSchema(baseResponse(paginatedResponse(user.required())));
+/** 200 of `GET /users/:id`, 201 of `POST /users`, 200 of `PATCH /users/:id`. */
+export const userDetailResponse: object = toJsonSchema(baseResponse(userDetail));

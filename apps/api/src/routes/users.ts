@@ -1,0 +1,269 @@
+import { transactional, UniqueConflictError, type Orm } from '@eventlead/db';
+import { User, UserCompany, UserStatus } from '@eventlead/models';
+import { hashPassword } from '@eventlead/security';
+import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { FastifyPluginCallback } from 'fastify';
+import { HttpError, NotFoundError } from '../errors';
+import {
+  actAsAdmin,
+  adminErrorResponses,
+  blankToNull,
+  containsPattern,
+  errorResponse,
+  fieldError,
+  findRefByCode,
+  idParams,
+  requireRefByCode,
+} from './route-support';
+import {
+  createUserBody,
+  listUsersQuery,
+  updateUserBody,
+  userDetailResponse,
+  usersPageResponse,
+  type CreateUserBody,
+  type ListUsersQuery,
+  type UpdateUserBody,
+  type UserDetailDto,
+  type UserDto,
+} from './users.schemas';
+
+type Em = Orm['em'];
+
+/** Code of the `ref.UserStatus` row a user created by an administrator starts with. */
+export const NEW_USER_STATUS = 'active';
+
+const USER_FIELDS = [
+  'id',
+  'email',
+  'firstName',
+  'lastName',
+  'phone',
+  'roleTitle',
+  'isEmailVerified',
+  'createdDate',
+  'updatedDate',
+  'status.code',
+] as const;
+
+const DETAIL_FIELDS = [
+  ...USER_FIELDS,
+  'userCompanies.isDefaultCompany',
+  'userCompanies.company.id',
+  'userCompanies.company.companyName',
+  'userCompanies.role.code',
+  'userCompanies.role.name',
+  'userCompanies.status.code',
+] as const;
+
+type UserRow = Pick<
+  User,
+  'id' | 'email' | 'firstName' | 'lastName' | 'phone' | 'roleTitle' | 'isEmailVerified' | 'createdDate' | 'updatedDate'
+> & { status: { code: string } };
+
+function toUserDto(user: UserRow): UserDto {
+  return {
+    id: user.id,
+    email: user.email,
+    firstName: user.firstName ?? null,
+    lastName: user.lastName ?? null,
+    phone: user.phone ?? null,
+    roleTitle: user.roleTitle ?? null,
+    status: user.status.code,
+    isEmailVerified: user.isEmailVerified,
+    createdDate: user.createdDate.toISOString(),
+    updatedDate: user.updatedDate.toISOString(),
+  };
+}
+
+/**
+ * One user with their memberships in one joined query: only the columns the response shows. The
+ * soft-delete filter applies to the joined rows too, so removed memberships and companies are absent.
+ */
+async function loadUserDetail(em: Em, id: number): Promise<UserDetailDto> {
+  const user = await em.findOne(User, { id }, { fields: [...DETAIL_FIELDS], strategy: 'joined' });
+  if (user === null) throw new NotFoundError('User');
+  const companies = user.userCompanies
+    .getItems()
+    .map((m) => ({
+      companyId: m.company.id,
+      companyName: m.company.companyName,
+      role: { code: m.role.code, name: m.role.name },
+      status: m.status.code,
+      isDefaultCompany: m.isDefaultCompany,
+    }))
+    .sort((a, b) => a.companyId - b.companyId);
+  return { ...toUserDto(user), companies };
+}
+
+function listWhere(query: ListUsersQuery): FilterQuery<User> {
+  const where: FilterQuery<User> & Record<string, unknown> = {};
+  if (query.email !== undefined && query.email !== '') where.email = query.email;
+  if (query.status !== undefined && query.status !== '') where.status = { code: query.status };
+  if (query.name !== undefined && query.name !== '') {
+    const pattern = containsPattern(query.name);
+    where.$or = [{ firstName: { $ilike: pattern } }, { lastName: { $ilike: pattern } }];
+  }
+  return where;
+}
+
+async function unusedEmail<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    // Email is the only unique column of dbo.User that a request sets.
+    if (error instanceof UniqueConflictError) {
+      throw new HttpError(409, 'EMAIL_TAKEN', 'A user with this email address already exists.', { cause: error });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Users (personal data, admin token required): list, read with memberships, create, update, soft
+ * delete. `DELETE` answers 204 without a body; the user and their memberships are soft-deleted
+ * together and are 404 afterwards.
+ */
+export const userRoutes: FastifyPluginCallback = (app, _options, done) => {
+  const onRequest = app.requireAdmin;
+
+  app.get<{ Querystring: ListUsersQuery }>(
+    '/users',
+    {
+      onRequest,
+      schema: {
+        tags: ['users'],
+        summary: 'List users',
+        security: [{ adminToken: [] }],
+        querystring: listUsersQuery,
+        response: { 200: usersPageResponse, ...adminErrorResponses },
+      },
+    },
+    async (request) => {
+      const { page, pageSize, sortBy, sortOrder } = request.query;
+      const orderBy = { [sortBy]: sortOrder, ...(sortBy === 'id' ? {} : { id: 'asc' }) } as QueryOrderMap<User>;
+      const [users, total] = await request.em.findAndCount(User, listWhere(request.query), {
+        fields: [...USER_FIELDS],
+        orderBy,
+        limit: pageSize,
+        offset: (page - 1) * pageSize,
+      });
+      return { success: true, message: 'ok', data: { items: users.map((u) => toUserDto(u)), total, page, pageSize } };
+    },
+  );
+
+  app.get<{ Params: { id: number } }>(
+    '/users/:id',
+    {
+      onRequest,
+      schema: {
+        tags: ['users'],
+        summary: 'A user with their companies and roles',
+        security: [{ adminToken: [] }],
+        params: idParams,
+        response: { 200: userDetailResponse, ...adminErrorResponses, 404: errorResponse },
+      },
+    },
+    async (request) => ({ success: true, message: 'ok', data: await loadUserDetail(request.em, request.params.id) }),
+  );
+
+  app.post<{ Body: CreateUserBody }>(
+    '/users',
+    {
+      onRequest,
+      schema: {
+        tags: ['users'],
+        summary: 'Create a user',
+        security: [{ adminToken: [] }],
+        body: createUserBody,
+        response: { 201: userDetailResponse, ...adminErrorResponses, 409: errorResponse, 503: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { email, password, firstName, lastName, phone, roleTitle } = request.body;
+      // Hash before the transaction: bcrypt is slow and must not hold a connection open.
+      const passwordHash = await hashPassword(password);
+      await actAsAdmin(request);
+      const user = await unusedEmail(() =>
+        transactional(request.em, async (tx) => {
+          const status = await requireRefByCode(tx, UserStatus, NEW_USER_STATUS);
+          return tx.create(User, {
+            email,
+            passwordHash,
+            firstName: blankToNull(firstName),
+            lastName: blankToNull(lastName),
+            phone: blankToNull(phone),
+            roleTitle: blankToNull(roleTitle),
+            status,
+          });
+        }),
+      );
+      void reply.code(201);
+      return { success: true, message: 'User created.', data: { ...toUserDto(user), companies: [] } };
+    },
+  );
+
+  app.patch<{ Params: { id: number }; Body: UpdateUserBody }>(
+    '/users/:id',
+    {
+      onRequest,
+      schema: {
+        tags: ['users'],
+        summary: 'Update a user (absent fields are unchanged)',
+        security: [{ adminToken: [] }],
+        params: idParams,
+        body: updateUserBody,
+        response: { 200: userDetailResponse, ...adminErrorResponses, 404: errorResponse, 503: errorResponse },
+      },
+    },
+    async (request) => {
+      const { id } = request.params;
+      const { password, status: statusCode, ...names } = request.body;
+      const passwordHash = password === undefined ? undefined : await hashPassword(password);
+      await actAsAdmin(request);
+      await transactional(request.em, async (tx) => {
+        const user = await tx.findOne(User, { id });
+        if (user === null) throw new NotFoundError('User');
+        for (const key of ['firstName', 'lastName', 'phone', 'roleTitle'] as const) {
+          const value = names[key];
+          if (value !== undefined) user[key] = blankToNull(value);
+        }
+        if (passwordHash !== undefined) user.passwordHash = passwordHash;
+        if (statusCode !== undefined) {
+          const status = await findRefByCode(tx, UserStatus, statusCode);
+          if (status === undefined) throw fieldError('status', 'status is not a known user status.');
+          user.status = status;
+        }
+      });
+      request.em.clear();
+      return { success: true, message: 'User updated.', data: await loadUserDetail(request.em, id) };
+    },
+  );
+
+  app.delete<{ Params: { id: number } }>(
+    '/users/:id',
+    {
+      onRequest,
+      schema: {
+        tags: ['users'],
+        summary: 'Soft-delete a user and their memberships (204, no body)',
+        security: [{ adminToken: [] }],
+        params: idParams,
+        response: { 204: { description: 'Deleted.', type: 'null' }, ...adminErrorResponses, 404: errorResponse },
+      },
+    },
+    async (request, reply) => {
+      const { id } = request.params;
+      await actAsAdmin(request);
+      await transactional(request.em, async (tx) => {
+        const user = await tx.findOne(User, { id });
+        if (user === null) throw new NotFoundError('User');
+        const memberships = await tx.find(UserCompany, { user });
+        tx.remove([user, ...memberships]);
+      });
+      return reply.code(204).send();
+    },
+  );
+
+  done();
+};

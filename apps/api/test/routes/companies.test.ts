@@ -1,0 +1,168 @@
+import { includeDeleted } from '@eventlead/db';
+import { Company, UserCompany } from '@eventlead/models';
+import type { LightMyRequestResponse } from 'fastify';
+import { adminAuth, describeApp } from '../app-harness';
+import { expectNoSecrets, insertReferenceRows } from './ref-fixtures';
+
+interface ErrorJson {
+  error: string;
+  details: { field: string; message: string }[];
+}
+
+// 51 824 753 556 is the ABR's published example ABN; 004 028 077 a valid ACN.
+const acme = { companyName: 'Acme Events Pty Ltd', abn: '51 824 753 556', acn: '004 028 077', tradingName: 'Acme', gstRegistered: true };
+
+describeApp('/companies', (get) => {
+  const responses: LightMyRequestResponse[] = [];
+  async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: object, headers: Record<string, string> = adminAuth) {
+    const res = await get().app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
+    responses.push(res);
+    return res;
+  }
+  async function create(url: string, body: object): Promise<number> {
+    const res = await call('POST', url, body);
+    expect(res.statusCode).toBe(201);
+    return res.json<{ data: { id: number } }>().data.id;
+  }
+  function fields(res: LightMyRequestResponse): string[] {
+    return res.json<ErrorJson>().details.map((d) => d.field);
+  }
+
+  beforeEach(async () => {
+    await insertReferenceRows(get().db);
+  });
+  afterEach(() => {
+    for (const res of responses.splice(0)) expectNoSecrets(res.body);
+  });
+
+  test.each([
+    ['GET', '/companies'],
+    ['GET', '/companies/1'],
+    ['POST', '/companies'],
+    ['PATCH', '/companies/1'],
+    ['DELETE', '/companies/1'],
+    ['POST', '/companies/1/users'],
+  ] as const)('%s %s is a 401 without a token and with a wrong one', async (method, url) => {
+    const headerSets: Record<string, string>[] = [{}, { authorization: 'Bearer wrong-token' }];
+    for (const headers of headerSets) {
+      const res = await call(method, url, method === 'POST' || method === 'PATCH' ? {} : undefined, headers);
+      expect(res.statusCode).toBe(401);
+      expect(res.json()).toEqual({ error: 'A valid bearer token is required.', details: [] });
+    }
+  });
+
+  test('POST creates a company with normalised ABN/ACN; GET reads it back', async () => {
+    const res = await call('POST', '/companies', acme);
+    expect(res.statusCode).toBe(201);
+    expect(res.json()).toEqual({
+      success: true,
+      message: 'Company created.',
+      data: {
+        id: expect.any(Number) as number,
+        companyName: 'Acme Events Pty Ltd',
+        abn: '51824753556',
+        acn: '004028077',
+        tradingName: 'Acme',
+        gstRegistered: true,
+        isActive: true,
+        createdDate: expect.any(String) as string,
+        updatedDate: expect.any(String) as string,
+        users: [],
+      },
+    });
+    const id = res.json<{ data: { id: number } }>().data.id;
+    const read = await call('GET', `/companies/${id}`);
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ success: true, data: { id, abn: '51824753556', users: [] } });
+    const row = await get().db.em().findOneOrFail(Company, id);
+    expect(row.createdBy ?? null).toBeNull();
+  });
+
+  test('POST with a bad ABN checksum, a bad ACN, no name and an unknown field is a 400 per field', async () => {
+    const res = await call('POST', '/companies', { abn: '51 824 753 557', acn: '004 028 078', isDeleted: true });
+    expect(res.statusCode).toBe(400);
+    expect(fields(res).sort()).toEqual(['', 'abn', 'acn', 'companyName']);
+    expect(res.json<ErrorJson>().details.find((d) => d.field === 'abn')?.message).toMatch(/check digits/);
+  });
+
+  test('GET lists with a total, filters by name and ABN, and refuses bad queries', async () => {
+    await create('/companies', acme);
+    await create('/companies', { companyName: 'Bravo Venues' });
+    await create('/companies', { companyName: 'Charlie acme Hire' });
+    const page = await call('GET', '/companies?sortBy=companyName&sortOrder=desc&pageSize=2');
+    expect(page.statusCode).toBe(200);
+    expect(page.json()).toMatchObject({ success: true, data: { total: 3, page: 1, pageSize: 2, items: [{ companyName: 'Charlie acme Hire' }, { companyName: 'Bravo Venues' }] } });
+    const byName = await call('GET', '/companies?name=ACME&sortBy=id');
+    expect(byName.json<{ data: { items: { companyName: string }[] } }>().data.items.map((c) => c.companyName)).toEqual(['Acme Events Pty Ltd', 'Charlie acme Hire']);
+    const byAbn = await call('GET', '/companies?abn=51824753556');
+    expect(byAbn.json<{ data: { total: number } }>().data.total).toBe(1);
+    for (const [query, field] of [['pageSize=101', 'querystring.pageSize'], ['sortBy=abn', 'querystring.sortBy'], ['abn=123', 'querystring.abn'], ['x=1', 'querystring']]) {
+      const bad = await call('GET', `/companies?${query}`);
+      expect({ query, status: bad.statusCode, fields: fields(bad) }).toEqual({ query, status: 400, fields: [field] });
+    }
+  });
+
+  test('PATCH changes only the given fields; unknown id is a 404; bad fields are 400s', async () => {
+    const id = await create('/companies', acme);
+    const res = await call('PATCH', `/companies/${id}`, { tradingName: null, gstRegistered: false, abn: '53 004 085 616' });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ success: true, data: { id, companyName: 'Acme Events Pty Ltd', tradingName: null, gstRegistered: false, abn: '53004085616' } });
+    expect((await call('PATCH', '/companies/99999', { companyName: 'X' })).statusCode).toBe(404);
+    const bad = await call('PATCH', `/companies/${id}`, { companyName: '', abn: '00 000 000 000', id: 5 });
+    expect(bad.statusCode).toBe(400);
+    expect(fields(bad).sort()).toEqual(['', 'abn', 'companyName']);
+  });
+
+  test('DELETE soft-deletes the company and its memberships: 204, then 404', async () => {
+    const companyId = await create('/companies', acme);
+    const userId = await create('/users', { email: 'm@example.com', password: 'long enough 1' });
+    expect((await call('POST', `/companies/${companyId}/users`, { userId, role: 'member' })).statusCode).toBe(201);
+    const res = await call('DELETE', `/companies/${companyId}`);
+    expect(res.statusCode).toBe(204);
+    expect(res.body).toBe('');
+    expect((await call('GET', `/companies/${companyId}`)).statusCode).toBe(404);
+    expect((await call('DELETE', `/companies/${companyId}`)).statusCode).toBe(404);
+    expect((await call('GET', `/users/${userId}`)).json()).toMatchObject({ data: { companies: [] } });
+    const rows = await get().db.em().find(UserCompany, {}, includeDeleted());
+    expect(rows.map((r) => r.isDeleted)).toEqual([true]);
+  });
+
+  describe('POST /companies/:id/users', () => {
+    test('adds a user with a role; the company and the user show the membership', async () => {
+      const companyId = await create('/companies', acme);
+      const userId = await create('/users', { email: 'Owner@Example.com', password: 'long enough 1', firstName: 'Olive' });
+      const res = await call('POST', `/companies/${companyId}/users`, { userId, role: 'owner', isDefaultCompany: true });
+      expect(res.statusCode).toBe(201);
+      expect(res.json()).toEqual({
+        success: true,
+        message: 'User added to company.',
+        data: { companyId, userId, email: 'owner@example.com', firstName: 'Olive', lastName: null, role: { code: 'owner', name: 'Owner' }, status: 'active', isDefaultCompany: true, joinedVia: 'admin' },
+      });
+      const company = await call('GET', `/companies/${companyId}`);
+      expect(company.json()).toMatchObject({ data: { users: [{ userId, role: { code: 'owner' } }] } });
+      const user = await call('GET', `/users/${userId}`);
+      expect(user.json()).toMatchObject({ data: { companies: [{ companyId, companyName: 'Acme Events Pty Ltd', role: { code: 'owner', name: 'Owner' }, status: 'active', isDefaultCompany: true }] } });
+    });
+
+    test('a duplicate link is a 409; unknown company or user a 404; unknown role or bad body a 400', async () => {
+      const companyId = await create('/companies', acme);
+      const userId = await create('/users', { email: 'dup@example.com', password: 'long enough 1' });
+      expect((await call('POST', `/companies/${companyId}/users`, { userId, role: 'member' })).statusCode).toBe(201);
+      const dup = await call('POST', `/companies/${companyId}/users`, { userId, role: 'owner' });
+      expect(dup.statusCode).toBe(409);
+      expect(dup.json()).toEqual({ error: 'This user is already a member of this company.', details: [] });
+      const noCompany = await call('POST', '/companies/99999/users', { userId, role: 'member' });
+      expect(noCompany.statusCode).toBe(404);
+      expect(noCompany.json()).toEqual({ error: 'Company was not found.', details: [] });
+      const noUser = await call('POST', `/companies/${companyId}/users`, { userId: 99999, role: 'member' });
+      expect(noUser.statusCode).toBe(404);
+      expect(noUser.json()).toEqual({ error: 'User was not found.', details: [] });
+      const badRole = await call('POST', `/companies/${companyId}/users`, { userId, role: 'emperor' });
+      expect(badRole.statusCode).toBe(400);
+      expect(fields(badRole)).toEqual(['role']);
+      const badBody = await call('POST', `/companies/${companyId}/users`, { userId: 'x', extra: 1 });
+      expect(badBody.statusCode).toBe(400);
+      expect(fields(badBody).sort()).toEqual(['', 'role', 'userId']);
+    });
+  });
+});
