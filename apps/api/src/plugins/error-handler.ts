@@ -1,3 +1,4 @@
+import { mapDatabaseError } from '@eventlead/db';
 import type { FastifyError, FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { ValidationError } from 'yup';
@@ -43,7 +44,11 @@ export const errorHandlerPlugin = fp(
       void reply.code(404).send({ error: `Route ${request.method} ${request.url.split('?')[0] ?? ''} not found.`, details: [] } satisfies ErrorBody);
     });
 
-    app.setErrorHandler((error: FastifyError | Error, request, reply) => {
+    app.setErrorHandler((raw: FastifyError | Error, request, reply) => {
+      // Driver errors (unique violation, connection lost, ...) become the db package's typed errors
+      // here, once, so no route has to remember to translate them.
+      // Errors that already carry a status (ours, Fastify's) are kept as they are.
+      const error = hasClientStatus(raw) ? raw : (mapDatabaseError(raw) as FastifyError | Error);
       if (error instanceof ValidationError) {
         const context = (error as { validationContext?: string }).validationContext;
         return reply.code(400).send({ error: 'The request is not valid.', details: validationDetails(error, context) } satisfies ErrorBody);
