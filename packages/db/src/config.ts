@@ -3,6 +3,7 @@ import type { ConnectionOptions, Dictionary, LoggerNamespace, Options } from '@m
 import type { AbstractSqlDriver } from '@mikro-orm/knex';
 import { entities } from '@eventlead/models';
 import { AuditColumnsSubscriber } from './audit-columns';
+import { auditTrailSubscriber } from './audit-trail/audit-trail-subscriber';
 import { parseDatabaseUrl, type DatabaseUrl, type MsSqlDatabaseUrl, type PostgresDatabaseUrl } from './database-url';
 import { DatabaseConfigError, NotFoundError } from './errors';
 import { SolomonMsSqlDriver } from './naming/mssql-driver';
@@ -198,7 +199,8 @@ function dialectOptions(url: DatabaseUrl, env: DatabaseEnv): Partial<OrmOptions>
  *
  * Always: the explicit `entities` array of `@eventlead/models`, Solomon naming, `forceUtcTimezone`,
  * `allowGlobalContext: false`, the soft-delete filter, the audit and soft-delete subscribers, typed
- * `NotFoundError`s whose messages omit the search condition, and no query parameters in logs.
+ * `NotFoundError`s whose messages omit the search condition, and no query parameters in logs; the
+ * audit trail of dbo.User and dbo.Company (`auditTrailSubscriber`).
  * @throws {DatabaseConfigError} for an invalid URL or setting; messages never contain passwords.
  * @example
  * const orm = await MikroORM.init(createOrmConfig());
@@ -220,8 +222,10 @@ export function createOrmConfig(env: DatabaseEnv = process.env, overrides: Parti
     // A missing database is a deployment error to report, not something to create behind the operator's back.
     ensureDatabase: false,
     filters: { [SOFT_DELETE_FILTER]: softDeleteFilter },
-    // Order matters: soft delete turns deletes into updates, then audit columns stamp those updates.
-    subscribers: [new SoftDeleteSubscriber(), new AuditColumnsSubscriber()],
+    // Order matters: soft delete turns deletes into updates; the audit trail then records the field
+    // changes (a soft delete as DELETE) before audit columns stamp the updates, because that stamping
+    // recomputes change sets and MikroORM then moves changed unique columns (Email) off the entity.
+    subscribers: [new SoftDeleteSubscriber(), auditTrailSubscriber, new AuditColumnsSubscriber()],
     findOneOrFailHandler: (entityName: string) => new NotFoundError(entityName),
     findExactlyOneOrFailHandler: (entityName: string) => new NotFoundError(entityName),
     debug: readDebug(env),

@@ -1,10 +1,18 @@
 /**
- * @eventlead/db: connections, the unit of work per request, transactions, soft delete and audit
- * columns for PGlite, PostgreSQL and SQL Server. Framework-agnostic; the API plugs it in.
+ * @eventlead/db: connections, the unit of work per request, transactions, soft delete, audit columns
+ * and audit trail, migrations, reference data, schema checks and DDL for PGlite, PostgreSQL and SQL
+ * Server. Framework-agnostic; the API plugs it in.
  */
 export { getActor, setActor, type ActorId } from './actor';
 export { AUDIT_PROPERTIES } from './audit-properties';
 export { AuditColumnsSubscriber } from './audit-columns';
+export { getAuditContext, setAuditContext, type AuditContext } from './audit-trail/audit-context';
+export {
+  AUDIT_CHANGE_TYPE,
+  AuditTrailSubscriber,
+  REDACTED,
+  auditTrailSubscriber,
+} from './audit-trail/audit-trail-subscriber';
 export { createOrmConfig, defaultDatabaseUrl, type OrmOptions } from './config';
 export { withRequestContext, type RequestContextOptions } from './context';
 export {
@@ -17,6 +25,11 @@ export {
   type PostgresDatabaseUrl,
   type ServerDatabaseUrl,
 } from './database-url';
+export { ddlStatements } from './ddl/ddl-statements';
+export { ddlDocument, generateDdl } from './ddl/generate-ddl';
+export { SQL_DIALECTS, isSqlDialect, sqlDialectOf, type SqlDialect } from './ddl/sql-dialect';
+export { generateDatabaseDocs, staleDatabaseDocs, writeDatabaseDocs } from './docs/database-docs';
+export { SCHEMA_REFERENCE_PATH, generateSchemaReference } from './docs/schema-reference';
 export {
   DatabaseConfigError,
   DatabaseError,
@@ -26,6 +39,14 @@ export {
   UniqueConflictError,
 } from './errors';
 export { mapDatabaseError } from './map-database-error';
+export {
+  executedMigrations,
+  migrateDown,
+  migrateUp,
+  pendingMigrations,
+  type MigrateDownOptions,
+} from './migrations/migrate';
+export { MIGRATIONS_TABLE, migrationOptions, migrationsOf } from './migrations/migration-options';
 export { SolomonMsSqlDriver } from './naming/mssql-driver';
 export { SolomonMsSqlPlatform } from './naming/mssql-platform';
 export { SolomonMsSqlSchemaHelper } from './naming/mssql-schema-helper';
@@ -37,6 +58,40 @@ export { closeORM, createORM, initORM, type Orm } from './orm';
 export { ping, type PingOptions } from './ping';
 export { DEFAULT_POOL_SETTINGS, readPoolSettings, type DatabaseEnv, type PoolSettings } from './pool-settings';
 export { redactUrl } from './redact-url';
+export {
+  checkSchema,
+  describeSchemaDifference,
+  type SchemaCheck,
+  type SchemaDrift,
+  type SchemaDriftKind,
+} from './schema-check/check-schema';
+export { ReferenceDataSeeder } from './seed/reference-data-seeder';
+export {
+  APP_SETTING,
+  CUSTOMER_TIER,
+  JOINED_VIA,
+  RULE_TYPE,
+  SETTING_CATEGORY,
+  SETTING_TYPE,
+  USER_COMPANY_ROLE,
+  USER_COMPANY_STATUS,
+  USER_INVITATION_STATUS,
+  USER_ROLE,
+  USER_STATUS,
+} from './seed/reference-codes';
+export {
+  seedReferenceData,
+  seedReferenceDataWith,
+  type SeedCounts,
+  type SeedTableCount,
+  type SeededTable,
+} from './seed/seed-reference-data';
+export {
+  DISABLED_PASSWORD_HASH,
+  SYSTEM_ACTOR_EMAIL,
+  SystemActorMissingError,
+  findSystemActorId,
+} from './seed/system-actor';
 export {
   SOFT_DELETE_FILTER,
   SoftDeleteSubscriber,

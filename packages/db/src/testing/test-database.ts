@@ -2,9 +2,11 @@ import { randomBytes } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Client } from 'pg';
 import { createOrmConfig, type OrmOptions } from '../config';
+import { migrateUp } from '../migrations/migrate';
 import type { DatabaseEnv } from '../pool-settings';
 import { createORM, type Orm } from '../orm';
 import { redactUrl } from '../redact-url';
+import { seedReferenceData } from '../seed/seed-reference-data';
 import { truncateAll } from './truncate-all';
 
 /** The databases the test helpers can create. */
@@ -18,6 +20,19 @@ export interface TestDatabaseOptions {
   readonly overrides?: Partial<OrmOptions>;
   /** Server to create PostgreSQL databases on. Default `process.env.TEST_POSTGRES_URL`. */
   readonly postgresUrl?: string;
+  /**
+   * How the schema is built: `migrations` runs the committed migrations, as production does (the
+   * default); `entities` creates it from the entity metadata, which test-only entities
+   * (`overrides.entities`) need, and is their default; `none` leaves the database empty (tests of the
+   * migrations themselves).
+   */
+  readonly schema?: 'migrations' | 'entities' | 'none';
+  /**
+   * Fill the reference data ({@link seedReferenceData}: countries, statuses, settings, the operator
+   * account) after building the schema and again after every `reset()`. Default false: tables start
+   * empty, for suites that insert their own reference rows.
+   */
+  readonly seed?: boolean;
 }
 
 /** An isolated database with its schema created, and the ORM connected to it. */
@@ -32,7 +47,10 @@ export interface TestDatabase {
   readonly databaseUrl: string | undefined;
   /** A fresh EntityManager fork with an empty identity map. */
   em(): EntityManager;
-  /** Empties every table of the ORM's entities (restarting identities), leaving the schema. */
+  /**
+   * Empties every table of the ORM's entities (restarting identities), leaving the schema and the
+   * migrations table; with `seed: true` the reference data is written again.
+   */
   reset(): Promise<void>;
   /** Closes the ORM and drops the database (PostgreSQL) or discards it (PGlite). */
   close(): Promise<void>;
@@ -56,12 +74,18 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
 
 async function open(kind: TestDatabaseKind, databaseUrl: string | undefined, options: TestDatabaseOptions, drop: () => Promise<void>): Promise<TestDatabase> {
   const env: DatabaseEnv = { ...options.env, DATABASE_URL: databaseUrl ?? 'pglite://memory' };
+  const schema = options.schema ?? (options.overrides?.entities ? 'entities' : 'migrations');
   let orm: Orm;
   try {
     orm = await createORM(createOrmConfig(env, options.overrides));
-    // The later migrations step replaces this with migrate + reference seed; until then the
-    // schema comes straight from the entity metadata.
-    await orm.schema.createSchema();
+    if (schema === 'migrations') {
+      await migrateUp(orm);
+    } else if (schema === 'entities') {
+      await orm.schema.createSchema();
+    }
+    if (options.seed) {
+      await seedReferenceData(orm);
+    }
   } catch (err) {
     await drop();
     throw err;
@@ -71,7 +95,12 @@ async function open(kind: TestDatabaseKind, databaseUrl: string | undefined, opt
     orm,
     databaseUrl,
     em: () => orm.em.fork(),
-    reset: () => truncateAll(orm),
+    reset: async () => {
+      await truncateAll(orm);
+      if (options.seed) {
+        await seedReferenceData(orm);
+      }
+    },
     close: async () => {
       try {
         await orm.close(true);
@@ -83,7 +112,8 @@ async function open(kind: TestDatabaseKind, databaseUrl: string | undefined, opt
 }
 
 /**
- * Creates an isolated database with the schema in place: in-memory PGlite, or a new database
+ * Creates an isolated database with the schema in place (built by the committed migrations unless
+ * test-only entities are mapped; reference data with `seed: true`): in-memory PGlite, or a new database
  * `eventlead_test_<random>` on the PostgreSQL server at `TEST_POSTGRES_URL` (dropped again by
  * `close()`). A separate database per test file keeps the six SQL schemas (dbo, ref, config, audit,
  * log, cache) apart without any search_path tricks.

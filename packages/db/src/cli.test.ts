@@ -1,0 +1,158 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { EXIT, runCli } from './cli';
+import { createOrmConfig } from './config';
+import { createORM } from './orm';
+import { testDatabaseKinds, type TestDatabaseKind } from './testing';
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function cli(argv: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    env,
+  });
+  return { code, stdout, stderr };
+}
+
+async function onServer(serverUrl: string, sql: string): Promise<void> {
+  const client = new Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A database URL the CLI can open from a separate ORM: a PGlite folder, or a new PostgreSQL database. */
+async function scratchDatabase(kind: TestDatabaseKind): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (kind === 'pglite') {
+    const dir = await mkdtemp(join(tmpdir(), 'eventlead-cli-'));
+    return { url: `pglite://${dir}`, drop: () => rm(dir, { recursive: true, force: true }) };
+  }
+  const server = process.env.TEST_POSTGRES_URL!;
+  const name = `eventlead_cli_${randomBytes(6).toString('hex')}`;
+  await onServer(server, `create database "${name}"`);
+  const url = new URL(server);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => onServer(server, `drop database if exists "${name}" with (force)`) };
+}
+
+describe('eventlead-db sql', () => {
+  test.each([
+    [['sql', '--dialect', 'mssql'], "if (schema_id('cache') is null)"],
+    [['sql', '--', '--dialect', 'mssql'], "if (schema_id('cache') is null)"],
+    [['sql', '--dialect', 'postgresql'], 'create schema if not exists "cache";'],
+    [['sql'], 'create schema if not exists "cache";'],
+  ])('%p prints only the DDL', async (argv, start) => {
+    const run = await cli(argv, { DATABASE_URL: 'pglite://memory' });
+    expect(run).toMatchObject({ code: EXIT.ok, stderr: '' });
+    expect(run.stdout.startsWith(start)).toBe(true);
+    expect(run.stdout.match(/create table/gi)).toHaveLength(35);
+  });
+
+  test('follows DATABASE_URL’s dialect without connecting to it', async () => {
+    const run = await cli(['sql'], { DATABASE_URL: 'mssql://sa:s3cret@db.invalid:1433/EventLead' });
+    expect(run.code).toBe(EXIT.ok);
+    expect(run.stdout).toContain('datetime2');
+  });
+});
+
+describe('eventlead-db usage errors', () => {
+  test.each([
+    [['sql', '--dialect', 'oracle'], /--dialect must be postgresql or mssql \(got oracle\)/],
+    [['sql', '--dialekt', 'mssql'], /Unknown option '--dialekt'/],
+    [['frobnicate'], /Unknown command frobnicate/],
+    [['migrate:down', '--to', 'X', '--all'], /either --to NAME or --all/],
+    [['migration:create'], /needs --name/],
+  ])('%p exits 2 with a message and the usage', async (argv, message) => {
+    const run = await cli(argv);
+    expect(run.code).toBe(EXIT.usage);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toContain('Usage: eventlead-db <command>');
+  });
+
+  test('--help prints the usage and exits 0', async () => {
+    const run = await cli(['--help']);
+    expect(run).toMatchObject({ code: EXIT.ok, stderr: '' });
+    expect(run.stdout).toContain('migrate:down');
+  });
+
+  test('an unreachable database fails with exit 1 and never shows the password', async () => {
+    const run = await cli(['check'], { DATABASE_URL: 'postgresql://app:s3cret-pw@127.0.0.1:1/eventlead', DATABASE_CONNECT_TIMEOUT_MS: '2000' });
+    expect(run.code).toBe(EXIT.failed);
+    expect(run.stderr).toMatch(/^eventlead-db check: .*\[DB_UNAVAILABLE\]/);
+    expect(run.stdout + run.stderr).not.toContain('s3cret-pw');
+  });
+
+  test('a malformed DATABASE_URL is reported without its password', async () => {
+    const run = await cli(['migrate'], { DATABASE_URL: 'oracle://app:s3cret-pw@db/x' });
+    expect(run.code).toBe(EXIT.failed);
+    expect(run.stderr).toMatch(/DATABASE_URL has the unsupported scheme oracle/);
+    expect(run.stdout + run.stderr).not.toContain('s3cret-pw');
+  });
+});
+
+describe.each(testDatabaseKinds())('[%s] eventlead-db migrate, seed, check', (kind) => {
+  let db: { url: string; drop: () => Promise<void> };
+
+  beforeAll(async () => {
+    db = await scratchDatabase(kind);
+  });
+
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  test('migrate → seed → seed → check: clean, and the second seed changes nothing', async () => {
+    const env = { DATABASE_URL: db.url };
+    const migrate = await cli(['migrate'], env);
+    expect(migrate).toMatchObject({ code: EXIT.ok, stderr: '' });
+    expect(migrate.stdout).toMatch(/Applied 1 migration\(s\):\n {2}Migration\d{14}_Initial\n/);
+
+    const first = await cli(['seed'], env);
+    expect(first).toMatchObject({ code: EXIT.ok, stderr: '' });
+    expect(first.stdout).toMatch(/ref\.Country\s+249\s+0\s+249\n/);
+    const second = await cli(['seed'], env);
+    expect(second.stdout).toMatch(/ref\.Country\s+0\s+0\s+249\n/);
+    expect(second.stdout).toMatch(/dbo\.User\s+0\s+0\s+1\n/);
+    const totals = (out: string) => [...out.matchAll(/^ {2}(\S+)\s+\d+\s+\d+\s+(\d+)$/gm)].map((m) => `${m[1]}=${m[2]}`);
+    expect(totals(second.stdout)).toEqual(totals(first.stdout));
+    expect(second.stdout).not.toMatch(/\s[1-9]\d*\s+\d+\s+\d+\n/);
+
+    expect(await cli(['check'], env)).toMatchObject({ code: EXIT.ok, stderr: '' });
+    expect((await cli(['migrate'], env)).stdout).toContain('Already up to date.');
+  });
+
+  test('check exits 1 and lists a hand-made drift', async () => {
+    const orm = await createORM(createOrmConfig({ DATABASE_URL: db.url }));
+    try {
+      await orm.em.getConnection().execute('alter table "dbo"."User" drop column "RoleTitle"');
+    } finally {
+      await orm.close(true);
+    }
+    const run = await cli(['check'], { DATABASE_URL: db.url });
+    expect(run.code).toBe(EXIT.failed);
+    expect(run.stdout).toContain('dbo.User: column RoleTitle is missing from the database');
+    expect(run.stdout).toMatch(/alter table "dbo"\."User" add column "RoleTitle" varchar\(100\) null/);
+  });
+
+  test('migrate:down --all empties the database', async () => {
+    const run = await cli(['migrate:down', '--all'], { DATABASE_URL: db.url });
+    expect(run).toMatchObject({ code: EXIT.ok, stderr: '' });
+    expect(run.stdout).toMatch(/Reverted 1 migration\(s\)/);
+    expect((await cli(['check'], { DATABASE_URL: db.url })).stdout).toContain('table dbo.User is missing from the database');
+  });
+});

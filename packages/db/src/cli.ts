@@ -1,0 +1,241 @@
+#!/usr/bin/env node
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createOrmConfig, defaultDatabaseUrl } from './config';
+import { parseDatabaseUrl } from './database-url';
+import { generateDdl } from './ddl/generate-ddl';
+import { isSqlDialect, SQL_DIALECTS, type SqlDialect } from './ddl/sql-dialect';
+import { staleDatabaseDocs, writeDatabaseDocs } from './docs/database-docs';
+import { DatabaseError } from './errors';
+import { createMigration } from './migrations/create-migration';
+import { migrateDown, migrateUp } from './migrations/migrate';
+import { createORM, type Orm } from './orm';
+import { ping } from './ping';
+import type { DatabaseEnv } from './pool-settings';
+import { redactUrl } from './redact-url';
+import { checkSchema } from './schema-check/check-schema';
+import { seedReferenceData } from './seed/seed-reference-data';
+import { findWorkspaceRoot } from './workspace-root';
+
+/** Where {@link runCli} writes; the real CLI passes the process streams. */
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly env: DatabaseEnv;
+  /** Folder the workspace root is searched from (default: the current directory). */
+  readonly cwd?: string;
+}
+
+/** Exit codes: 0 done (or clean), 1 failed or drift found, 2 wrong usage. */
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+const USAGE = `Usage: eventlead-db <command> [options]
+
+Commands (the database comes from DATABASE_URL; default: the embedded database in <workspace>/.data/pglite):
+  migrate                    apply every pending migration (one transaction)
+  migrate:down [--to NAME]   revert the last migration, or down to NAME (kept); --all reverts everything
+  seed                       write the reference data (idempotent) and print what changed per table
+  check                      compare the database with the entities; exit 1 and list differences on drift
+  sql [--dialect D]          print the complete CREATE DDL (D: ${SQL_DIALECTS.join(' or ')}; default: DATABASE_URL's); no server needed
+  docs [--check]             regenerate docs/database (schema reference, DDL); --check exits 1 when they are stale
+  migration:create --name N  development: generate the next migration for both dialects into src/migrations
+
+Options:
+  -h, --help                 show this help
+`;
+
+class UsageError extends Error {}
+
+function databaseUrl(env: DatabaseEnv, cwd: string | undefined): string {
+  const raw = env.DATABASE_URL?.trim();
+  return raw === undefined || raw === '' ? defaultDatabaseUrl(cwd) : raw;
+}
+
+/** `pglite` for PGlite, otherwise the dialect, plus the URL with its password replaced. */
+function describeDatabase(url: string): string {
+  return `${parseDatabaseUrl(url).dialect} ${redactUrl(url)}`;
+}
+
+async function withDatabase<T>(io: CliIo, fn: (orm: Orm) => Promise<T>): Promise<T> {
+  const url = databaseUrl(io.env, io.cwd);
+  const orm = await createORM(createOrmConfig({ ...io.env, DATABASE_URL: url }));
+  try {
+    await ping(orm, { timeoutMs: 10_000 });
+    return await fn(orm);
+  } finally {
+    await orm.close(true);
+  }
+}
+
+function list(names: readonly string[]): string {
+  return names.map((name) => `  ${name}\n`).join('');
+}
+
+async function migrate(io: CliIo): Promise<number> {
+  io.stdout(`Migrating ${describeDatabase(databaseUrl(io.env, io.cwd))}\n`);
+  const applied = await withDatabase(io, migrateUp);
+  io.stdout(applied.length === 0 ? 'Already up to date.\n' : `Applied ${applied.length} migration(s):\n${list(applied)}`);
+  return EXIT.ok;
+}
+
+async function migrateDownCommand(io: CliIo, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { to: { type: 'string' }, all: { type: 'boolean' } }, strict: true });
+  if (values.to !== undefined && values.all) {
+    throw new UsageError('Use either --to NAME or --all, not both.');
+  }
+  const to = values.all ? 0 : values.to;
+  io.stdout(`Reverting migrations on ${describeDatabase(databaseUrl(io.env, io.cwd))}\n`);
+  const reverted = await withDatabase(io, (orm) => migrateDown(orm, to === undefined ? {} : { to }));
+  io.stdout(reverted.length === 0 ? 'Nothing to revert.\n' : `Reverted ${reverted.length} migration(s):\n${list(reverted)}`);
+  return EXIT.ok;
+}
+
+async function seed(io: CliIo): Promise<number> {
+  io.stdout(`Seeding ${describeDatabase(databaseUrl(io.env, io.cwd))}\n`);
+  const counts = await withDatabase(io, seedReferenceData);
+  const width = Math.max(...Object.keys(counts).map((table) => table.length));
+  io.stdout(`  ${'table'.padEnd(width)}  inserted  updated  total\n`);
+  for (const [table, count] of Object.entries(counts)) {
+    io.stdout(`  ${table.padEnd(width)}  ${String(count.inserted).padStart(8)}  ${String(count.updated).padStart(7)}  ${String(count.total).padStart(5)}\n`);
+  }
+  return EXIT.ok;
+}
+
+async function check(io: CliIo): Promise<number> {
+  const target = describeDatabase(databaseUrl(io.env, io.cwd));
+  const result = await withDatabase(io, checkSchema);
+  if (result.clean) {
+    io.stdout(`Schema matches the entities: ${target}\n`);
+    return EXIT.ok;
+  }
+  io.stdout(`Schema drift on ${target}: ${result.differences.length} difference(s)\n`);
+  io.stdout(list(result.differences.map((d) => d.message)));
+  io.stdout(`\nStatements that would align the database (review; not run):\n${list(result.sql)}`);
+  io.stdout('Run `pnpm db:migrate`, or add a migration (eventlead-db migration:create) if the entities changed.\n');
+  return EXIT.failed;
+}
+
+async function sql(io: CliIo, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { dialect: { type: 'string', short: 'd' } }, strict: true });
+  let dialect: SqlDialect;
+  if (values.dialect === undefined) {
+    const configured = parseDatabaseUrl(databaseUrl(io.env, io.cwd)).dialect;
+    dialect = configured === 'pglite' ? 'postgresql' : configured;
+  } else if (isSqlDialect(values.dialect)) {
+    dialect = values.dialect;
+  } else {
+    throw new UsageError(`--dialect must be ${SQL_DIALECTS.join(' or ')} (got ${values.dialect}).`);
+  }
+  io.stdout(await generateDdl(dialect));
+  return EXIT.ok;
+}
+
+async function docs(io: CliIo, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { check: { type: 'boolean' } }, strict: true });
+  const root = findWorkspaceRoot(io.cwd);
+  if (values.check) {
+    const stale = await staleDatabaseDocs(root);
+    if (stale.length > 0) {
+      io.stdout(`Out of date (run pnpm --filter @eventlead/db docs:schema):\n${list(stale)}`);
+      return EXIT.failed;
+    }
+    io.stdout('Database docs are up to date.\n');
+    return EXIT.ok;
+  }
+  const changed = await writeDatabaseDocs(root);
+  io.stdout(changed.length === 0 ? 'Database docs already up to date.\n' : `Wrote:\n${list(changed)}`);
+  return EXIT.ok;
+}
+
+async function migrationCreate(io: CliIo, args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { name: { type: 'string' } }, strict: true });
+  if (values.name === undefined) {
+    throw new UsageError('migration:create needs --name, e.g. --name AddEventTable.');
+  }
+  // dist/cli.js → <package>/src/migrations: only a source checkout has it.
+  const directory = resolve(__dirname, '..', 'src', 'migrations');
+  if (!existsSync(join(directory, 'postgresql'))) {
+    throw new UsageError(`migration:create runs in a source checkout of @eventlead/db (no ${directory}).`);
+  }
+  const created = await createMigration({ name: values.name, directory });
+  if (created.length === 0) {
+    io.stdout('The entities match the last migration: nothing to generate.\n');
+    return EXIT.ok;
+  }
+  for (const migration of created) {
+    io.stdout(`${migration.dialect}: ${migration.path} (${migration.statements} statements)\n`);
+  }
+  io.stdout('Review the SQL, rebuild (pnpm --filter @eventlead/db build) and run pnpm db:migrate.\n');
+  return EXIT.ok;
+}
+
+/**
+ * node:util parseArgs rejects unknown options and missing values with `ERR_PARSE_ARGS_*` codes. Checked
+ * by shape: Node's internal errors are not `instanceof Error` inside a test runner's sandbox.
+ */
+function isParseArgsError(err: unknown): err is { message: string } {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  return typeof e === 'object' && e !== null && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS') && typeof e.message === 'string';
+}
+
+function describeError(err: unknown): string {
+  if (err instanceof DatabaseError) {
+    return `${err.message} [${err.code}]`;
+  }
+  return err instanceof Error ? err.message : String(err);
+}
+
+/**
+ * Runs one `eventlead-db` command and returns its exit code. Never prints a password: every message
+ * passes through `redactUrl`.
+ * @example
+ * process.exitCode = await runCli(['check'], { stdout: (t) => process.stdout.write(t), stderr: ..., env: process.env });
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  // `pnpm db:sql -- --dialect mssql` hands the script a literal `--`; it separates nothing here.
+  const [command, ...args] = argv.filter((arg) => arg !== '--');
+  try {
+    switch (command) {
+      case 'migrate':
+        return await migrate(io);
+      case 'migrate:down':
+        return await migrateDownCommand(io, args);
+      case 'seed':
+        return await seed(io);
+      case 'check':
+        return await check(io);
+      case 'sql':
+        return await sql(io, args);
+      case 'docs':
+        return await docs(io, args);
+      case 'migration:create':
+        return await migrationCreate(io, args);
+      case undefined:
+      case '-h':
+      case '--help':
+      case 'help':
+        io.stdout(USAGE);
+        return command === undefined ? EXIT.usage : EXIT.ok;
+      default:
+        throw new UsageError(`Unknown command ${command}.`);
+    }
+  } catch (err) {
+    if (err instanceof UsageError || isParseArgsError(err)) {
+      io.stderr(`eventlead-db: ${redactUrl(err.message)}\n\n${USAGE}`);
+      return EXIT.usage;
+    }
+    io.stderr(`eventlead-db ${command}: ${redactUrl(describeError(err))}\n`);
+    return EXIT.failed;
+  }
+}
+
+if (require.main === module) {
+  void runCli(process.argv.slice(2), {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+    env: process.env,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

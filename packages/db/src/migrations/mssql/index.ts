@@ -1,0 +1,9 @@
+import type { MigrationObject } from '@mikro-orm/core';
+import { Migration20261127082607_Initial } from './20261127082607-initial';
+
+/**
+ * The SQL Server migrations, oldest first. Rewritten by `eventlead-db migration:create`.
+ */
+export const mssqlMigrations: MigrationObject[] = [
+  { name: 'Migration20261127082607_Initial', class: Migration20261127082607_Initial },
+];
