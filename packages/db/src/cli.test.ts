@@ -134,7 +134,8 @@ describe.each(testDatabaseKinds())('[%s] eventlead-db migrate, seed, check', (ki
 
     expect(await cli(['check'], env)).toMatchObject({ code: EXIT.ok, stderr: '' });
     expect((await cli(['migrate'], env)).stdout).toContain('Already up to date.');
-  });
+    // Six CLI runs, each opening the embedded database from disk: seconds each on a busy 2-core machine.
+  }, 120_000);
 
   test('check exits 1 and lists a hand-made drift', async () => {
     const orm = await createORM(createOrmConfig({ DATABASE_URL: db.url }));

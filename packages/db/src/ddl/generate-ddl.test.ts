@@ -45,6 +45,11 @@ describe('generateDdl: SQL Server, without a server', () => {
     expect(ddl).not.toMatch(/\bdatetime\b(?!2)|datetimeoffset|current_timestamp|getdate\(\)|sysdatetime/i);
   });
 
+  test('long text is Unicode nvarchar(max), never the deprecated text type', () => {
+    expect(ddl).toContain('[Message] nvarchar(max) not null');
+    expect(ddl).not.toMatch(/\] (n)?text\b/);
+  });
+
   test('every constraint and index carries a standard name', () => {
     const names = [
       ...[...ddl.matchAll(/constraint \[([^\]]+)\]/gi)].map((m) => m[1]),

@@ -19,4 +19,12 @@ export class SolomonMsSqlPlatform extends MsSqlPlatform {
   override getDefaultPrimaryName(tableName: string, _columns: string[]): string {
     return `PK__${bareTableName(tableName)}__`;
   }
+
+  /**
+   * Long text is `nvarchar(max)`: SQL Server's `text` type is deprecated, cannot be compared or
+   * sorted, and is not Unicode (names and messages here are).
+   */
+  override getTextTypeDeclarationSQL(_column: { length?: number }): string {
+    return 'nvarchar(max)';
+  }
 }
