@@ -1,2 +1,7 @@
 /** @type {import('jest').Config} */
-module.exports = { preset: '@eventlead/jest-preset' };
+module.exports = {
+  preset: '@eventlead/jest-preset',
+  // The reliability suite leaves its figures in a folder made here and summed into a report at the end.
+  globalSetup: '<rootDir>/test/reliability/support/global-setup.ts',
+  globalTeardown: '<rootDir>/test/reliability/support/global-teardown.ts',
+};

@@ -1,9 +1,11 @@
 import type { Orm } from '@eventlead/db';
+import { defaultPasswordHasher, type PasswordHasher } from '@eventlead/security';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { type ApiConfig, loadApiConfig } from './config';
 import { authPlugin } from './plugins/auth';
-import { errorHandlerPlugin } from './plugins/error-handler';
+import { logSafeError } from './log-safe-error';
+import { answerFrameworkError, errorHandlerPlugin } from './plugins/error-handler';
 import { openApiPlugin } from './plugins/openapi';
 import { ormPlugin } from './plugins/orm';
 import { type RequestLogPluginOptions, requestLogPlugin } from './plugins/request-log';
@@ -24,10 +26,13 @@ export interface BuildAppOptions {
   logger?: FastifyBaseLogger;
   /** Tuning of the log.ApiRequest / log.ApplicationError writers. */
   requestLog?: RequestLogPluginOptions;
+  /** Hashes new passwords; its queue bounds concurrent hashing (503 beyond). Default: the process-wide hasher. */
+  passwordHasher?: PasswordHasher;
 }
 
-// A caller's request id is kept only when it is short and plain; anything else gets a fresh UUID.
-const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+// A caller's request id is kept only when it is short and plain (it must fit log.ApiRequest.RequestID,
+// 64 characters); anything else gets a fresh UUID.
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /**
  * Builds the application without listening: tests call `app.inject()`, `server.ts` listens.
@@ -36,19 +41,41 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const config: ApiConfig = { ...loadApiConfig(), ...options.config };
+  // Errors reach the log only through logSafeError, whoever made the logger: driver errors inline
+  // the failed statement's values (emails, password hashes) into their messages.
+  const logger = options.logger?.child({}, { serializers: { err: logSafeError } });
   const app = Fastify({
-    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    ...(logger ? { loggerInstance: logger } : { logger: false }),
     bodyLimit: config.bodyLimit,
+    // Answered 503 through the error handler when a request takes longer (a database that stopped answering).
+    handlerTimeout: config.requestTimeoutMs,
     requestIdHeader: false,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    // URLs the router cannot read (bad percent-encoding, an over-long segment) get the error envelope too.
+    frameworkErrors: answerFrameworkError,
+    // While closing, a request that still arrives on an open connection is served (with
+    // `Connection: close`, below) rather than refused with a 503 outside the error envelope.
+    return503OnClosing: false,
   });
   app.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();
+  });
+  // Graceful shutdown: close() only ends connections that are idle when it starts. A keep-alive
+  // connection busy at that moment would stay open after its response until keepAliveTimeout,
+  // holding close() (and the request-log flush behind it) past the shutdown deadline.
+  let closing = false;
+  app.addHook('preClose', (done) => {
+    closing = true;
+    done();
+  });
+  app.addHook('onSend', (_request, reply, payload, done) => {
+    if (closing) void reply.header('connection', 'close');
+    done(null, payload);
   });
 
   await app.register(errorHandlerPlugin);
@@ -61,7 +88,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(healthRoutes);
   await app.register(refRoutes);
-  await app.register(userRoutes);
+  await app.register(userRoutes, { passwordHasher: options.passwordHasher ?? defaultPasswordHasher });
   await app.register(companyRoutes);
   return app;
 }

@@ -13,6 +13,12 @@ export interface ApiConfig {
   rateLimitMax: number;
   /** Largest accepted request body in bytes. */
   bodyLimit: number;
+  /**
+   * Longest a request may take before it is answered 503 (Retry-After): a database that stops
+   * answering must not leave requests hanging. Longer than the database's own connect and acquire
+   * timeouts, so those answer first when they apply.
+   */
+  requestTimeoutMs: number;
 }
 
 /** Thrown at start-up when an environment variable holds a value the API cannot use. */
@@ -54,5 +60,6 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     redisUrl: env.REDIS_URL === '' ? undefined : env.REDIS_URL,
     rateLimitMax: integer(env, 'RATE_LIMIT_MAX', 1_000, 1, 1_000_000),
     bodyLimit: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
+    requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
   };
 }

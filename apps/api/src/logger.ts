@@ -1,4 +1,5 @@
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
+import { logSafeError } from './log-safe-error';
 
 /** Paths pino blanks out wherever they appear in a log line. */
 export const REDACTED_PATHS = [
@@ -17,14 +18,17 @@ export const REDACTED_PATHS = [
 ];
 
 /**
- * Logger options for Fastify: JSON in production, pretty in development, secrets redacted, and the
- * request logged by path only (query strings can carry emails and tokens).
+ * Logger options for Fastify: JSON in production, pretty in development, secrets redacted, errors
+ * without the values of failed statements, and the request logged by path only (query strings can
+ * carry emails and tokens).
  */
 export function loggerOptions(level: string, pretty: boolean): NonNullable<FastifyServerOptions['logger']> {
   return {
     level,
     redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     serializers: {
+      // Spread: pino wants a plain record.
+      err: (error: Error) => ({ ...logSafeError(error) }),
       req(request: FastifyRequest) {
         return {
           method: request.method,

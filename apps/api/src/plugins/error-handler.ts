@@ -1,5 +1,5 @@
 import { mapDatabaseError } from '@eventlead/db';
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ValidationError } from 'yup';
 
@@ -31,6 +31,16 @@ function validationDetails(error: ValidationError, context: string | undefined):
   const errors = error.inner.length > 0 ? error.inner : [error];
   const prefix = context === undefined || context === 'body' ? '' : `${context}.`;
   return errors.map((e) => ({ field: `${prefix}${e.path ?? ''}`.replace(/\.$/, ''), message: e.message }));
+}
+
+/**
+ * Fastify's `frameworkErrors` hook: a URL the router cannot read (bad percent-encoding, a path
+ * segment over `maxParamLength`) is answered in the error envelope, without echoing the URL.
+ */
+export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
+  const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A part of the URL is too long.' : 'The URL is not valid.';
+  void reply.header('x-request-id', request.id).code(status).send({ error: message, details: [] } satisfies ErrorBody);
 }
 
 /**

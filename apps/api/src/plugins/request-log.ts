@@ -1,6 +1,7 @@
 import { ApiRequest, ApplicationError } from '@eventlead/models';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
+import { logSafeError, logSafeMessage } from '../log-safe-error';
 import { BufferedWriter } from '../request-log/buffered-writer';
 
 declare module 'fastify' {
@@ -73,11 +74,13 @@ export const requestLogPlugin = fp<RequestLogPluginOptions>(
       const status = reply.statusCode >= 400 ? reply.statusCode : 500;
       const errorStatus = (error as { statusCode?: unknown }).statusCode;
       if (status >= 500 && (typeof errorStatus !== 'number' || errorStatus >= 500)) {
+        // The row is a log line too: driver errors lose the values of their statement here as well.
+        const safe = logSafeError(error);
         errors.push({
           errorType: error.name.slice(0, 200),
           severity: 'error',
-          message: error.message,
-          stackTrace: error.stack ?? null,
+          message: logSafeMessage(error),
+          stackTrace: safe.stack === '' ? null : safe.stack,
           method: request.method.slice(0, 10),
           path: pathOf(request),
           requestId: request.id,

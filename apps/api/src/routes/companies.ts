@@ -1,6 +1,6 @@
 import { transactional, UniqueConflictError, includeDeleted, type Orm } from '@eventlead/db';
 import { Company, JoinedVia, User, UserCompany, UserCompanyRole, UserCompanyStatus } from '@eventlead/models';
-import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import { LockMode, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { FastifyPluginCallback } from 'fastify';
 import { HttpError, NotFoundError } from '../errors';
 import {
@@ -203,7 +203,8 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
       const { companyName, abn, acn, tradingName, gstRegistered, isActive } = request.body;
       await actAsAdmin(request);
       await transactional(request.em, async (tx) => {
-        const company = await tx.findOne(Company, { id });
+        // Locked: concurrent writes to one row queue up, so each audit row starts from the value the previous one left.
+        const company = await tx.findOne(Company, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (company === null) throw new NotFoundError('Company');
         if (companyName !== undefined) company.companyName = companyName;
         if (abn !== undefined) company.abn = blankToNull(abn);
@@ -233,7 +234,8 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
       const { id } = request.params;
       await actAsAdmin(request);
       await transactional(request.em, async (tx) => {
-        const company = await tx.findOne(Company, { id });
+        // Locked: of concurrent deletes one wins and the others find the row gone (404), with one audit row.
+        const company = await tx.findOne(Company, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (company === null) throw new NotFoundError('Company');
         const memberships = await tx.find(UserCompany, { company });
         tx.remove([company, ...memberships]);
@@ -263,7 +265,8 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
         await transactional(request.em, async (tx) => {
           const company = await tx.findOne(Company, { id });
           if (company === null) throw new NotFoundError('Company');
-          const user = await tx.findOne(User, { id: userId });
+          // Locked: concurrent additions of one user queue up, so only one of them ends as the default company.
+          const user = await tx.findOne(User, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
           if (user === null) throw new NotFoundError('User');
           const role = await findRefByCode(tx, UserCompanyRole, roleCode);
           if (role === undefined) throw fieldError('role', 'role is not a known company role.');

@@ -10,9 +10,13 @@ export const errorResponse: object = toJsonSchema(errorResponseSchema);
 /** Error responses every admin route may answer besides its own. */
 export const adminErrorResponses: { readonly 400: object; readonly 401: object } = { 400: errorResponse, 401: errorResponse };
 
-/** `:id` path parameter: a positive whole number (ids are bigints read as JS numbers). */
+/**
+ * `:id` path parameter: a positive whole number written in plain digits (ids are bigints read as JS
+ * numbers). yup alone would also read `1.0`, `1e0`, `0x1` and ` 1` as 1, so that one row had many URLs.
+ */
 export const idParams = object({
   id: number()
+    .transform((value: number, original: unknown) => (typeof original === 'string' && !/^[0-9]+$/.test(original) ? Number.NaN : value))
     .typeError('id must be a positive whole number')
     .integer('id must be a positive whole number')
     .min(1, 'id must be a positive whole number')

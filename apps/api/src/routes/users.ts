@@ -1,7 +1,7 @@
 import { transactional, UniqueConflictError, type Orm } from '@eventlead/db';
 import { User, UserCompany, UserStatus } from '@eventlead/models';
-import { hashPassword } from '@eventlead/security';
-import type { FilterQuery, QueryOrderMap } from '@mikro-orm/core';
+import type { PasswordHasher } from '@eventlead/security';
+import { LockMode, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { FastifyPluginCallback } from 'fastify';
 import { HttpError, NotFoundError } from '../errors';
 import {
@@ -119,12 +119,18 @@ async function unusedEmail<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Options of {@link userRoutes}. */
+export interface UserRoutesOptions {
+  /** Hashes the passwords of created and updated users. */
+  passwordHasher: PasswordHasher;
+}
+
 /**
  * Users (personal data, admin token required): list, read with memberships, create, update, soft
  * delete. `DELETE` answers 204 without a body; the user and their memberships are soft-deleted
  * together and are 404 afterwards.
  */
-export const userRoutes: FastifyPluginCallback = (app, _options, done) => {
+export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { passwordHasher }, done) => {
   const onRequest = app.requireAdmin;
 
   app.get<{ Querystring: ListUsersQuery }>(
@@ -182,7 +188,7 @@ export const userRoutes: FastifyPluginCallback = (app, _options, done) => {
     async (request, reply) => {
       const { email, password, firstName, lastName, phone, roleTitle } = request.body;
       // Hash before the transaction: bcrypt is slow and must not hold a connection open.
-      const passwordHash = await hashPassword(password);
+      const passwordHash = await passwordHasher.hash(password);
       await actAsAdmin(request);
       const user = await unusedEmail(() =>
         transactional(request.em, async (tx) => {
@@ -219,10 +225,11 @@ export const userRoutes: FastifyPluginCallback = (app, _options, done) => {
     async (request) => {
       const { id } = request.params;
       const { password, status: statusCode, ...names } = request.body;
-      const passwordHash = password === undefined ? undefined : await hashPassword(password);
+      const passwordHash = password === undefined ? undefined : await passwordHasher.hash(password);
       await actAsAdmin(request);
       await transactional(request.em, async (tx) => {
-        const user = await tx.findOne(User, { id });
+        // Locked: concurrent writes to one row queue up, so each audit row starts from the value the previous one left.
+        const user = await tx.findOne(User, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (user === null) throw new NotFoundError('User');
         for (const key of ['firstName', 'lastName', 'phone', 'roleTitle'] as const) {
           const value = names[key];
@@ -256,7 +263,8 @@ export const userRoutes: FastifyPluginCallback = (app, _options, done) => {
       const { id } = request.params;
       await actAsAdmin(request);
       await transactional(request.em, async (tx) => {
-        const user = await tx.findOne(User, { id });
+        // Locked: of concurrent deletes one wins and the others find the row gone (404), with one audit row.
+        const user = await tx.findOne(User, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (user === null) throw new NotFoundError('User');
         const memberships = await tx.find(UserCompany, { user });
         tx.remove([user, ...memberships]);

@@ -1,0 +1,67 @@
+import { DriverException } from '@mikro-orm/core';
+
+/** An error as it may be written to a log line or to log.ApplicationError. */
+export interface LogSafeError {
+  type: string;
+  message: string;
+  /** '' when the error has none. */
+  stack: string;
+  code?: string | number;
+  statusCode?: number;
+  /** The database constraint involved, when the driver names it. */
+  constraint?: string;
+  cause?: LogSafeError;
+}
+
+// Single-quoted SQL literals ('' is an escaped quote inside one).
+const SQL_LITERAL = /'(?:[^']|'')*'/g;
+// knex prefixes a failed query's message with the statement, bound values inlined: `insert into ... - <reason>`.
+const SQL_STATEMENT = /^\s*(?:select|insert|update|delete|with|begin|commit|rollback|savepoint|release|set|truncate)\b/i;
+const MAX_CAUSES = 5;
+
+function isErrorLike(value: unknown): value is Error {
+  return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
+}
+
+/**
+ * Database driver errors carry the failed statement with its values inlined (emails, password
+ * hashes, token hashes) and the server's detail line, which repeats them; those errors keep the
+ * statement's shape, each literal becomes `'?'` and the detail line goes.
+ */
+function carriesSql(error: Error): boolean {
+  return error instanceof DriverException || SQL_STATEMENT.test(error.message);
+}
+
+// MikroORM appends the server's detail and hint lines; a detail repeats values ("Failing row contains
+// (...)", "Key (Email)=(...) already exists").
+const DRIVER_DETAIL = /\n - (?:detail|hint|where): [^\n]*/g;
+
+function redact(text: string): string {
+  return text.replace(DRIVER_DETAIL, '').replace(SQL_LITERAL, "'?'");
+}
+
+/**
+ * The loggable part of an error: type, message, stack, code, status, constraint and the same for its
+ * causes. Statements inside driver errors lose their values, and nothing else of the error is kept
+ * (drivers attach `detail`, `parameters` and similar fields that repeat the values).
+ * @example logger.error({ err: logSafeError(error) }, 'unhandled error');
+ */
+export function logSafeError(error: unknown, depth = 0): LogSafeError {
+  if (!isErrorLike(error)) return { type: typeof error, message: String(error), stack: '' };
+  const sql = carriesSql(error);
+  const clean = (text: string) => (sql ? redact(text) : text);
+  const safe: LogSafeError = { type: error.name, message: clean(error.message), stack: typeof error.stack === 'string' ? clean(error.stack) : '' };
+  const { code, statusCode, constraint } = error as { code?: unknown; statusCode?: unknown; constraint?: unknown };
+  if (typeof code === 'string' || typeof code === 'number') safe.code = code;
+  if (typeof statusCode === 'number') safe.statusCode = statusCode;
+  if (typeof constraint === 'string') safe.constraint = constraint;
+  if (error.cause !== undefined && depth < MAX_CAUSES) safe.cause = logSafeError(error.cause, depth + 1);
+  return safe;
+}
+
+/** The messages of an error and its causes in one line, values removed as in {@link logSafeError}. */
+export function logSafeMessage(error: unknown): string {
+  const parts: string[] = [];
+  for (let e: LogSafeError | undefined = logSafeError(error); e !== undefined; e = e.cause) parts.push(e.message);
+  return parts.join('; caused by: ');
+}
