@@ -57,6 +57,12 @@ describe('mapDatabaseError', () => {
     ['happy-eyeballs AggregateError', new AggregateError([driverError({ code: 'ECONNREFUSED' })], 'connect failed')],
     ['MikroORM ConnectionException', new ConnectionException(new Error('x'))],
     ['wrapped in a cause', new Error('outer', { cause: driverError({ code: 'ECONNREFUSED' }) })],
+    // Code-less reports of lost connections (node-postgres, knex, MikroORM's re-wrapped pool timeout).
+    ['pg connect timeout', new Error('timeout expired')],
+    ['pg socket closed under a query', new Error('Connection terminated unexpectedly')],
+    ['pg client left unusable', new Error('Client has encountered a connection error and is not queryable')],
+    ['knex transaction on a dead connection', new Error('Transaction query already complete, run with DEBUG=knex:tx for more info')],
+    ['pool timeout re-wrapped by MikroORM', Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'DriverException' })],
   ])('%s → DatabaseUnavailableError (503)', (_, error) => {
     const mapped = mapDatabaseError(error);
     expect(mapped).toBeInstanceOf(DatabaseUnavailableError);
@@ -79,5 +85,12 @@ describe('mapDatabaseError', () => {
   test('typed errors pass through unchanged', () => {
     const error = new UniqueConflictError('UQ_A_B');
     expect(mapDatabaseError(error)).toBe(error);
+  });
+
+  test.each([
+    ['a syntax error that mentions a timeout', driverError({ code: '42601' }, 'syntax error at or near "timeout expired"')],
+    ['an application error', new Error('Connection terminated by the customer')],
+  ])('%s is not mistaken for an outage', (_, error) => {
+    expect(mapDatabaseError(error)).not.toBeInstanceOf(DatabaseUnavailableError);
   });
 });

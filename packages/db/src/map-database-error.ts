@@ -67,8 +67,27 @@ function chain(err: unknown): DriverErrorShape[] {
   return out;
 }
 
+/**
+ * Lost or unobtainable connections that node-postgres, knex and MikroORM report without any code:
+ * a connect timeout ("timeout expired"), a socket closed under a query, a client left unusable, a
+ * transaction whose connection died, and knex's pool acquire timeout (which MikroORM re-wraps as a
+ * DriverException without a cause, losing the KnexTimeoutError name). Matching these messages is the
+ * only signal those libraries give; our own errors are always classified by type.
+ */
+const UNAVAILABLE_MESSAGES = [
+  /^timeout expired$/,
+  /^Connection terminated( unexpectedly| due to connection timeout)?$/,
+  /Connection ended unexpectedly/,
+  /has encountered a connection error and is not queryable/,
+  /Transaction query already complete/,
+  /Timeout acquiring a connection/,
+];
+
 function isUnavailable(e: DriverErrorShape): boolean {
   if (e instanceof ConnectionException) {
+    return true;
+  }
+  if (typeof e.message === 'string' && e.code === undefined && UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(e.message as string))) {
     return true;
   }
   // knex raises this when no pooled connection frees up within acquireTimeoutMillis.
