@@ -1,4 +1,4 @@
-import { describeEachDatabase } from '@eventlead/db/testing';
+import { describeEachDatabase, type DescribeEachDatabaseOptions } from '@eventlead/db/testing';
 import type { TestDatabase } from '@eventlead/db/testing';
 import { hashToken } from '@eventlead/security';
 import type { FastifyInstance } from 'fastify';
@@ -18,12 +18,12 @@ export interface AppHarness {
 /**
  * Declares a suite once per database (PGlite, and PostgreSQL when TEST_POSTGRES_URL is set) with a
  * built app on that database; the app is closed after the suite. `extraRoutes` adds test-only
- * routes before the app is ready.
+ * routes before the app is ready; `database` chooses how the test database is built (e.g. seeded).
  */
 export function describeApp(
   name: string,
   fn: (get: () => AppHarness) => void,
-  options: { extraRoutes?: (app: FastifyInstance) => void } = {},
+  options: { extraRoutes?: (app: FastifyInstance) => void; database?: DescribeEachDatabaseOptions } = {},
 ): void {
   describeEachDatabase(name, (getDb) => {
     let harness: AppHarness | undefined;
@@ -41,5 +41,5 @@ export function describeApp(
       if (!harness) throw new Error('The app is built in beforeAll; call get() inside tests.');
       return harness;
     });
-  });
+  }, options.database);
 }

@@ -1,4 +1,4 @@
-import { setActor, type ActorId } from '@eventlead/db';
+import { findSystemActorId, setActor, SystemActorMissingError, type ActorId, type Orm } from '@eventlead/db';
 import { errorResponseSchema, toJsonSchema } from '@eventlead/schemas';
 import type { EntityManager, EntityName } from '@mikro-orm/core';
 import type { FastifyRequest } from 'fastify';
@@ -77,13 +77,25 @@ export async function requireRefByCode<T extends object>(
 }
 
 // The system actor's id per ORM (that is, per database), looked up once and shared by every request.
-const systemActors = new WeakMap<object, Promise<ActorId | undefined>>();
+const systemActors = new WeakMap<Orm, Promise<ActorId | undefined>>();
 
-function systemActorId(orm: object): Promise<ActorId | undefined> {
+/**
+ * The platform operator account the admin token acts as. Without the reference seed there is none:
+ * writes are then recorded without an actor and the log says once how to fix it, rather than every
+ * admin write failing.
+ */
+function systemActorId(request: FastifyRequest): Promise<ActorId | undefined> {
+  const { orm } = request.server;
   let cached = systemActors.get(orm);
   if (cached === undefined) {
-    // The reference seed does not define a system actor yet: nobody is recorded until it does.
-    cached = Promise.resolve(undefined);
+    cached = findSystemActorId(orm.em.fork()).catch((error: unknown) => {
+      if (!(error instanceof SystemActorMissingError)) {
+        systemActors.delete(orm);
+        throw error;
+      }
+      request.log.warn(error.message);
+      return undefined;
+    });
     systemActors.set(orm, cached);
   }
   return cached;
@@ -94,5 +106,5 @@ function systemActorId(orm: object): Promise<ActorId | undefined> {
  * token identifies no user, so admin writes are credited to the system actor.
  */
 export async function actAsAdmin(request: FastifyRequest): Promise<void> {
-  setActor(request.em, await systemActorId(request.server.orm));
+  setActor(request.em, await systemActorId(request));
 }
