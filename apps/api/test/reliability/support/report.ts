@@ -145,15 +145,14 @@ export function readParts(dir: string): PartFigures[] {
 }
 
 /**
- * Where the report goes: `RELIABILITY_REPORT` when set; in CI a temporary file (the work tree stays
- * clean); otherwise `docs/reliability/report.json` at the repository root.
+ * Where the report goes: `RELIABILITY_REPORT` when set (the `test:reliability` scripts point it at
+ * `docs/reliability/report.json`); otherwise a temporary file, so a plain `pnpm test` never leaves the
+ * work tree changed.
  */
 export function reportPath(env: NodeJS.ProcessEnv = process.env): string {
   const configured = env.RELIABILITY_REPORT?.trim();
   if (configured) return resolve(configured);
-  const ci = env.CI?.trim().toLowerCase();
-  if (ci !== undefined && ci !== '' && ci !== 'false' && ci !== '0') return join(tmpdir(), 'eventlead-reliability-report.json');
-  return resolve(__dirname, '../../../../../docs/reliability/report.json');
+  return join(tmpdir(), 'eventlead-reliability-report.json');
 }
 
 /** The report as a few lines for the terminal. */

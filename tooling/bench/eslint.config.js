@@ -1,0 +1,1 @@
+module.exports = require('@eventlead/eslint-config').config(__dirname);

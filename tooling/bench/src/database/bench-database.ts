@@ -1,0 +1,125 @@
+import * as db from '@eventlead/db';
+import { createORM, createOrmConfig, type Orm } from '@eventlead/db';
+import pg from 'pg';
+import type { DataSetSize } from '../settings';
+import {
+  COUNT_ROWS,
+  FALLBACK_REFERENCE_SQL,
+  INSERT_COMPANIES,
+  INSERT_MEMBERSHIPS,
+  INSERT_USERS,
+  SAMPLE_USERS_WITH_COMPANIES,
+  SAMPLE_USERS_WITHOUT_COMPANIES,
+} from './seed-sql';
+
+/** How many user ids of each kind the loads rotate through. */
+const SAMPLE_SIZE = 1_000;
+
+/** The prepared bench database. */
+export interface BenchDatabase {
+  /** `postgresql://.../<name>`: what the servers connect to. */
+  readonly url: string;
+  readonly name: string;
+  /** How the schema and reference rows were made (committed migrations + seed, or the entities). */
+  readonly schemaVia: 'migrations' | 'entities';
+  readonly referenceVia: 'seedReferenceData' | 'bench rows';
+  readonly rows: { users: number; companies: number; memberships: number; liveMemberships: number };
+  /** Live users without memberships (scenario 2) and with three memberships (scenario 4). */
+  readonly userIdsWithoutCompanies: number[];
+  readonly userIdsWithCompanies: number[];
+  readonly seedSeconds: number;
+  readonly postgresVersion: string;
+}
+
+/** `serverUrl` with its database replaced by `name`. */
+export function databaseUrl(serverUrl: string, name: string): string {
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function onServer(serverUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Drops the bench database, ending any session still on it. */
+export async function dropBenchDatabase(serverUrl: string, name: string): Promise<void> {
+  await onServer(serverUrl, `drop database if exists "${name}" with (force)`);
+}
+
+// The migrations and the reference seed are exported by @eventlead/db once they land; until then the
+// schema comes from the entities and the few reference rows the API needs are inserted here.
+interface SchemaTools {
+  migrateUp?: (orm: Orm) => Promise<unknown>;
+  seedReferenceData?: (orm: Orm) => Promise<unknown>;
+}
+
+async function buildSchema(url: string): Promise<Pick<BenchDatabase, 'schemaVia' | 'referenceVia'>> {
+  const tools = db as unknown as SchemaTools;
+  const orm = await createORM(createOrmConfig({ DATABASE_URL: url, DATABASE_POOL_MAX: '2' }));
+  try {
+    let schemaVia: BenchDatabase['schemaVia'] = 'entities';
+    if (typeof tools.migrateUp === 'function') {
+      await tools.migrateUp(orm);
+      schemaVia = 'migrations';
+    } else {
+      await orm.schema.createSchema();
+    }
+    if (typeof tools.seedReferenceData === 'function') {
+      await tools.seedReferenceData(orm);
+      return { schemaVia, referenceVia: 'seedReferenceData' };
+    }
+    const connection = orm.em.fork().getConnection();
+    for (const sql of FALLBACK_REFERENCE_SQL) await connection.execute(sql);
+    return { schemaVia, referenceVia: 'bench rows' };
+  } finally {
+    await orm.close(true);
+  }
+}
+
+/**
+ * Creates the bench database afresh (dropping a leftover one), builds the schema through the ORM,
+ * and fills it with the data set in a handful of set-based statements.
+ */
+export async function createBenchDatabase(serverUrl: string, name: string, size: DataSetSize): Promise<BenchDatabase> {
+  const started = performance.now();
+  await dropBenchDatabase(serverUrl, name);
+  await onServer(serverUrl, `create database "${name}"`);
+  const url = databaseUrl(serverUrl, name);
+  const how = await buildSchema(url);
+
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(INSERT_COMPANIES, [size.companies]);
+    await client.query(INSERT_USERS, [size.users]);
+    await client.query(INSERT_MEMBERSHIPS);
+    await client.query('analyze');
+    const ids = async (sql: string) => (await client.query<{ id: string }>(sql, [SAMPLE_SIZE])).rows.map((r) => Number(r.id));
+    const userIdsWithoutCompanies = await ids(SAMPLE_USERS_WITHOUT_COMPANIES);
+    const userIdsWithCompanies = await ids(SAMPLE_USERS_WITH_COMPANIES);
+    const rows = (await client.query<BenchDatabase['rows']>(COUNT_ROWS)).rows[0];
+    const version = (await client.query<{ server_version: string }>('show server_version')).rows[0]?.server_version ?? 'unknown';
+    if (rows === undefined || userIdsWithoutCompanies.length === 0 || userIdsWithCompanies.length === 0) {
+      throw new Error('The bench data set came out empty.');
+    }
+    return {
+      url,
+      name,
+      ...how,
+      rows,
+      userIdsWithoutCompanies,
+      userIdsWithCompanies,
+      seedSeconds: (performance.now() - started) / 1000,
+      postgresVersion: version,
+    };
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,178 @@
+/** The parts of a V8 `.cpuprofile` (what `node --cpu-prof` writes) the summary reads. */
+export interface CpuProfile {
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
+    children?: number[];
+  }[];
+  startTime: number;
+  endTime: number;
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** One function's time. */
+export interface FunctionTime {
+  functionName: string;
+  /** Where it lives: `package path:line`, shortened. */
+  location: string;
+  /** Package or area the function belongs to (see {@link packageOf}). */
+  area: string;
+  selfMs: number;
+  totalMs: number;
+}
+
+/** Self time of one package or area. */
+export interface AreaTime {
+  area: string;
+  selfMs: number;
+  share: number;
+}
+
+/** What {@link summariseCpuProfile} finds. */
+export interface ProfileSummary {
+  /** Sampled wall time. */
+  wallMs: number;
+  /** Time the process was busy: wall minus `(idle)`. */
+  busyMs: number;
+  topSelf: FunctionTime[];
+  topTotal: FunctionTime[];
+  byArea: AreaTime[];
+}
+
+const SPECIAL = new Set(['(root)', '(program)', '(idle)', '(garbage collector)']);
+
+/**
+ * The package or area a script URL belongs to: `fastify`, `@mikro-orm/core`, `@eventlead/api`,
+ * `node core`, `native`, or the special V8 entries (`(garbage collector)`, `(program)`, `(idle)`).
+ * @example packageOf('file:///repo/node_modules/.pnpm/fastify@5.1.0/node_modules/fastify/lib/route.js', 'x') // 'fastify'
+ */
+export function packageOf(url: string, functionName: string): string {
+  if (url === '') return SPECIAL.has(functionName) ? functionName : 'native';
+  if (url.startsWith('node:')) return 'node core';
+  const path = url.replace(/^file:\/\//, '');
+  const nm = path.lastIndexOf('/node_modules/');
+  if (nm >= 0) {
+    const rest = path.slice(nm + '/node_modules/'.length).split('/');
+    const [first, second] = rest;
+    if (first === undefined) return 'other';
+    return first.startsWith('@') && second !== undefined ? `${first}/${second}` : first;
+  }
+  const workspace = /\/(apps|packages|tooling)\/([^/]+)\//.exec(path);
+  if (workspace?.[2] !== undefined) return `@eventlead/${workspace[2]}`;
+  return 'other';
+}
+
+function shortLocation(url: string, line: number): string {
+  if (url === '') return '';
+  const path = url.replace(/^file:\/\//, '');
+  const nm = path.lastIndexOf('/node_modules/');
+  let short = nm >= 0 ? path.slice(nm + '/node_modules/'.length) : path;
+  const workspace = /\/((?:apps|packages|tooling)\/.*)$/.exec(short);
+  if (nm < 0 && workspace?.[1] !== undefined) short = workspace[1];
+  return `${short}:${line + 1}`;
+}
+
+/**
+ * Self and total (inclusive) time per function and self time per package, from the samples of a
+ * `.cpuprofile`. A sample's duration is the gap to the next sample. Total time counts a function once
+ * per sample even when it recurses.
+ */
+export function summariseCpuProfile(profile: CpuProfile, top = 25): ProfileSummary {
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  const parent = new Map<number, number>();
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+
+  const keyOf = (id: number) => {
+    const frame = byId.get(id)?.callFrame;
+    return frame === undefined ? '?' : `${frame.functionName}\u0000${frame.url}\u0000${frame.lineNumber}`;
+  };
+  const self = new Map<string, number>();
+  const total = new Map<string, number>();
+  const frames = new Map<string, CpuProfile['nodes'][number]['callFrame']>();
+  let wallUs = 0;
+  let idleUs = 0;
+  const meanDelta = deltas.length > 1 ? deltas.slice(1).reduce((a, b) => a + b, 0) / (deltas.length - 1) : 0;
+
+  for (let i = 0; i < samples.length; i++) {
+    const id = samples[i] ?? 0;
+    const duration = i + 1 < deltas.length ? (deltas[i + 1] ?? 0) : meanDelta;
+    wallUs += duration;
+    const node = byId.get(id);
+    if (node === undefined) continue;
+    if (node.callFrame.functionName === '(idle)') idleUs += duration;
+    const key = keyOf(id);
+    frames.set(key, node.callFrame);
+    self.set(key, (self.get(key) ?? 0) + duration);
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const k = keyOf(at);
+      if (seen.has(k)) continue;
+      seen.add(k);
+      const frame = byId.get(at)?.callFrame;
+      if (frame !== undefined) frames.set(k, frame);
+      total.set(k, (total.get(k) ?? 0) + duration);
+    }
+  }
+
+  const row = (key: string): FunctionTime => {
+    const frame = frames.get(key) ?? { functionName: '?', url: '', lineNumber: 0 };
+    return {
+      functionName: frame.functionName === '' ? '(anonymous)' : frame.functionName,
+      location: shortLocation(frame.url, frame.lineNumber),
+      area: packageOf(frame.url, frame.functionName),
+      selfMs: (self.get(key) ?? 0) / 1000,
+      totalMs: (total.get(key) ?? 0) / 1000,
+    };
+  };
+  const busyUs = wallUs - idleUs;
+  const notSpecial = (key: string) => !SPECIAL.has(frames.get(key)?.functionName ?? '') || frames.get(key)?.url !== '';
+  const topSelf = [...self.keys()].filter((k) => frames.get(k)?.functionName !== '(idle)').map(row).sort((a, b) => b.selfMs - a.selfMs).slice(0, top);
+  const topTotal = [...total.keys()].filter(notSpecial).map(row).sort((a, b) => b.totalMs - a.totalMs).slice(0, top);
+
+  const areas = new Map<string, number>();
+  for (const [key, us] of self) {
+    const frame = frames.get(key);
+    if (frame === undefined || frame.functionName === '(idle)') continue;
+    const area = packageOf(frame.url, frame.functionName);
+    areas.set(area, (areas.get(area) ?? 0) + us);
+  }
+  const byArea = [...areas.entries()]
+    .map(([area, us]) => ({ area, selfMs: us / 1000, share: busyUs > 0 ? us / busyUs : 0 }))
+    .sort((a, b) => b.selfMs - a.selfMs);
+
+  return { wallMs: wallUs / 1000, busyMs: busyUs / 1000, topSelf, topTotal, byArea };
+}
+
+const f1 = (n: number) => n.toFixed(1);
+
+/** Markdown tables of a {@link ProfileSummary}. */
+export function renderProfileSummary(summary: ProfileSummary): string {
+  const share = (ms: number) => (summary.busyMs > 0 ? `${f1((ms / summary.busyMs) * 100)}%` : 'n/a');
+  const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+  const lines = [
+    `Sampled ${f1(summary.wallMs / 1000)} s, busy ${f1(summary.busyMs / 1000)} s (shares below are of busy time).`,
+    '',
+    '**Self time by package**',
+    '',
+    '| package / area | self ms | share |',
+    '| --- | ---: | ---: |',
+    ...summary.byArea.map((a) => `| ${a.area} | ${f1(a.selfMs)} | ${f1(a.share * 100)}% |`),
+    '',
+    '**Top functions by self time**',
+    '',
+    '| # | function | where | self ms | self | total |',
+    '| ---: | --- | --- | ---: | ---: | ---: |',
+    ...summary.topSelf.map((r, i) => `| ${i + 1} | ${code(r.functionName)} | ${r.location === '' ? r.area : code(r.location)} | ${f1(r.selfMs)} | ${share(r.selfMs)} | ${share(r.totalMs)} |`),
+    '',
+    '**Top functions by total (inclusive) time**',
+    '',
+    '| # | function | where | total ms | total |',
+    '| ---: | --- | --- | ---: | ---: |',
+    ...summary.topTotal.map((r, i) => `| ${i + 1} | ${code(r.functionName)} | ${r.location === '' ? r.area : code(r.location)} | ${f1(r.totalMs)} | ${share(r.totalMs)} |`),
+    '',
+  ];
+  return lines.join('\n');
+}

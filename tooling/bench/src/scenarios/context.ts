@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import type { BenchDatabase } from '../database/bench-database';
+import { type ChildHandle, type ChildOptions, startChild } from '../ipc/parent-side';
+import type { LoadResult, LoadSpec, QueryCounts, ServerStats } from '../protocol';
+import type { RoundResult } from '../report/results';
+import type { BenchSettings } from '../settings';
+
+/** The two servers compared. */
+export type ServerKind = 'ours' | 'baseline';
+
+const SCRIPTS: Record<ServerKind | 'loadgen', string> = {
+  ours: join(__dirname, '..', 'servers', 'api-server.js'),
+  baseline: join(__dirname, '..', 'servers', 'baseline-server.js'),
+  loadgen: join(__dirname, '..', 'load', 'loadgen.js'),
+};
+
+/** What every scenario works with. */
+export interface BenchContext {
+  readonly settings: BenchSettings;
+  readonly database: BenchDatabase;
+  /** The admin bearer token and its SHA-256 (what the servers are configured with). */
+  readonly tokenSha256: string;
+  readonly authHeaders: Record<string, string>;
+  readonly loadgen: ChildHandle;
+  log(message: string): void;
+}
+
+/** Options for a server child: its script, database, token and CPU. */
+export function serverOptions(
+  kind: ServerKind,
+  context: Pick<BenchContext, 'settings' | 'tokenSha256'>,
+  databaseUrl: string,
+  extra: { env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {},
+): ChildOptions {
+  return {
+    name: kind === 'ours' ? 'API server (ours)' : 'baseline server',
+    script: SCRIPTS[kind],
+    env: { BENCH_DATABASE_URL: databaseUrl, BENCH_ADMIN_TOKEN_SHA256: context.tokenSha256, ...extra.env },
+    nodeArgs: ['--expose-gc', ...(extra.nodeArgs ?? [])],
+    ...(context.settings.pinning ? { cpu: context.settings.pinning.server } : {}),
+  };
+}
+
+/** Starts a server on the bench database. */
+export function startServer(kind: ServerKind, context: BenchContext, extra: { env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): Promise<ChildHandle> {
+  return startChild(serverOptions(kind, context, context.database.url, extra));
+}
+
+/** Starts the load generator, pinned to its own CPU. */
+export function startLoadgen(settings: BenchSettings): Promise<ChildHandle> {
+  return startChild({ name: 'load generator', script: SCRIPTS.loadgen, ...(settings.pinning ? { cpu: settings.pinning.load } : {}) });
+}
+
+/** `http://127.0.0.1:<port>` of a server child. */
+export const originOf = (server: ChildHandle) => `http://127.0.0.1:${server.port}`;
+
+/** Runs one load and returns its result. */
+export async function load(context: BenchContext, spec: LoadSpec): Promise<LoadResult> {
+  const [result] = await context.loadgen.ask('load', [spec]);
+  if (result === undefined) throw new Error('The load generator returned no result.');
+  return result;
+}
+
+function roundOf(result: LoadResult, before: ServerStats, after: ServerStats): RoundResult {
+  const cpuSeconds = (after.cpuUserMicros - before.cpuUserMicros + after.cpuSystemMicros - before.cpuSystemMicros) / 1e6;
+  return {
+    requests: result.requests,
+    seconds: result.durationSeconds,
+    requestsPerSecond: result.requestsPerSecond,
+    p50Ms: result.latencyMs.p50,
+    p99Ms: result.latencyMs.p99,
+    cpuSeconds,
+    requestsPerCpuSecond: cpuSeconds > 0 ? result.requests / cpuSeconds : Number.NaN,
+    queries: Object.fromEntries(Object.entries(after.queries).map(([key, value]) => [key, value - before.queries[key as keyof QueryCounts]])) as unknown as QueryCounts,
+    non2xx: result.non2xx,
+    errors: result.errors + result.timeouts,
+  };
+}
+
+/** One measured round: the server's CPU and SQL counters are read just before and after the load. */
+export async function measureRound(context: BenchContext, server: ChildHandle, spec: LoadSpec): Promise<RoundResult> {
+  const before = await server.ask('stats', undefined);
+  const result = await load(context, spec);
+  const after = await server.ask('stats', undefined);
+  return roundOf(result, before, after);
+}
+
+/** Resolves after `ms`. */
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -1,0 +1,100 @@
+/**
+ * The baseline's hand-written SQL: what a careful engineer writes without an ORM, with the same
+ * semantics as the API (soft-deleted users, memberships and companies are invisible).
+ */
+
+const USER_COLUMNS = `u."UserID" as "id", u."Email" as "email", u."FirstName" as "firstName", u."LastName" as "lastName",
+  u."Phone" as "phone", u."RoleTitle" as "roleTitle", s."Code" as "status", u."IsEmailVerified" as "isEmailVerified",
+  u."CreatedDate" as "createdDate", u."UpdatedDate" as "updatedDate"`;
+
+/** One user with their live memberships: one row per membership (or one row with nulls), one round trip. */
+export const USER_WITH_COMPANIES = `select ${USER_COLUMNS},
+  c."CompanyID" as "companyId", c."CompanyName" as "companyName", r."Code" as "roleCode", r."Name" as "roleName",
+  ucs."Code" as "membershipStatus", uc."IsDefaultCompany" as "isDefaultCompany"
+from "dbo"."User" u
+join "ref"."UserStatus" s on s."UserStatusID" = u."StatusID"
+left join (
+  "dbo"."UserCompany" uc
+  join "dbo"."Company" c on c."CompanyID" = uc."CompanyID" and c."IsDeleted" = false
+  join "ref"."UserCompanyRole" r on r."UserCompanyRoleID" = uc."UserCompanyRoleID"
+  join "ref"."UserCompanyStatus" ucs on ucs."UserCompanyStatusID" = uc."UserCompanyStatusID"
+) on uc."UserID" = u."UserID" and uc."IsDeleted" = false
+where u."UserID" = $1 and u."IsDeleted" = false
+order by c."CompanyID"`;
+
+/** One page of users ordered by id. */
+export const USERS_PAGE = `select ${USER_COLUMNS}
+from "dbo"."User" u
+join "ref"."UserStatus" s on s."UserStatusID" = u."StatusID"
+where u."IsDeleted" = false
+order by u."UserID" asc
+limit $1 offset $2`;
+
+/** Every live user (the page's `total`). */
+export const USERS_COUNT = `select count(*)::int as "total" from "dbo"."User" u where u."IsDeleted" = false`;
+
+/** Inserts a user with the `active` status and returns the columns the response shows. */
+export const INSERT_USER = `with inserted as (
+  insert into "dbo"."User" ("Email", "PasswordHash", "FirstName", "LastName", "Phone", "RoleTitle", "StatusID", "CreatedDate", "UpdatedDate")
+  select $1, $2, $3, $4, $5, $6, s."UserStatusID", now(), now() from "ref"."UserStatus" s where s."Code" = 'active'
+  returning *
+)
+select ${USER_COLUMNS} from inserted u join "ref"."UserStatus" s on s."UserStatusID" = u."StatusID"`;
+
+/** A user row as the queries above name the columns. */
+export interface UserRow {
+  id: number;
+  email: string;
+  firstName: string | null;
+  lastName: string | null;
+  phone: string | null;
+  roleTitle: string | null;
+  status: string;
+  isEmailVerified: boolean;
+  createdDate: Date;
+  updatedDate: Date;
+}
+
+/** A row of {@link USER_WITH_COMPANIES}. */
+export interface UserMembershipRow extends UserRow {
+  companyId: number | null;
+  companyName: string | null;
+  roleCode: string | null;
+  roleName: string | null;
+  membershipStatus: string | null;
+  isDefaultCompany: boolean | null;
+}
+
+/** The API's user DTO. */
+export function userDto(row: UserRow) {
+  return {
+    id: row.id,
+    email: row.email,
+    firstName: row.firstName,
+    lastName: row.lastName,
+    phone: row.phone,
+    roleTitle: row.roleTitle,
+    status: row.status,
+    isEmailVerified: row.isEmailVerified,
+    createdDate: row.createdDate.toISOString(),
+    updatedDate: row.updatedDate.toISOString(),
+  };
+}
+
+/** The API's user-with-companies DTO from the joined rows (the first row carries the user). */
+export function userDetailDto(rows: readonly UserMembershipRow[]) {
+  const [first] = rows;
+  if (first === undefined) return undefined;
+  const companies = [];
+  for (const row of rows) {
+    if (row.companyId === null) continue;
+    companies.push({
+      companyId: row.companyId,
+      companyName: row.companyName ?? '',
+      role: { code: row.roleCode ?? '', name: row.roleName ?? '' },
+      status: row.membershipStatus ?? '',
+      isDefaultCompany: row.isDefaultCompany ?? false,
+    });
+  }
+  return { ...userDto(first), companies };
+}
