@@ -1,6 +1,6 @@
 import type { Orm } from '@eventlead/db';
 import { RequestContext } from '@mikro-orm/core';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 
 declare module 'fastify' {
@@ -12,6 +12,13 @@ declare module 'fastify' {
     /** The EntityManager of this request's unit of work. */
     readonly em: Orm['em'];
   }
+  interface FastifyContextConfig {
+    /**
+     * `false` for routes that never touch the database through `request.em` (e.g. `GET /health`): no
+     * EntityManager is forked for their requests. Default: a unit of work per request.
+     */
+    database?: boolean;
+  }
 }
 
 /** Options of {@link ormPlugin}. */
@@ -21,18 +28,45 @@ export interface OrmPluginOptions {
 
 /**
  * Gives every request its own unit of work: a forked EntityManager in MikroORM's RequestContext,
- * created in `onRequest` (before any hook that touches the database) and gone with the request.
+ * created in `onRequest` (before any hook that touches the database) and emptied when the response
+ * has been sent or the request aborted, so no entity outlives its request. Routes with
+ * `config: { database: false }` get none.
  */
 export const ormPlugin = fp<OrmPluginOptions>(
   (app: FastifyInstance, { orm }, done) => {
+    // The forked EntityManager of each request that has one, to empty it after the response.
+    const requestEms = new WeakMap<FastifyRequest, Orm['em']>();
+    const release = (request: FastifyRequest): void => {
+      const em = requestEms.get(request);
+      if (em === undefined) return;
+      requestEms.delete(request);
+      em.clear();
+    };
+
     app.decorate('orm', orm);
     app.decorateRequest('em', {
       getter() {
         return (RequestContext.getEntityManager() as Orm['em'] | undefined) ?? orm.em;
       },
     });
-    app.addHook('onRequest', (_request, _reply, next) => {
-      RequestContext.create(orm.em, next);
+    app.addHook('onRequest', (request, _reply, next) => {
+      if (request.routeOptions.config.database === false) {
+        next();
+        return;
+      }
+      RequestContext.create(orm.em, () => {
+        const em = RequestContext.getEntityManager() as Orm['em'] | undefined;
+        if (em !== undefined) requestEms.set(request, em);
+        next();
+      });
+    });
+    app.addHook('onResponse', (request, _reply, next) => {
+      release(request);
+      next();
+    });
+    app.addHook('onRequestAbort', (request, next) => {
+      release(request);
+      next();
     });
     done();
   },

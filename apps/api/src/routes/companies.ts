@@ -1,4 +1,4 @@
-import { transactional, UniqueConflictError, includeDeleted, type Orm } from '@eventlead/db';
+import { transactional, UniqueConflictError, includeDeleted } from '@eventlead/db';
 import { Company, JoinedVia, User, UserCompany, UserCompanyRole, UserCompanyStatus } from '@eventlead/models';
 import { LockMode, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
 import type { FastifyPluginCallback } from 'fastify';
@@ -23,14 +23,12 @@ import {
   memberResponse,
   updateCompanyBody,
   type AddMemberBody,
-  type CompanyDetailDto,
   type CompanyDto,
   type CreateCompanyBody,
   type ListCompaniesQuery,
   type UpdateCompanyBody,
 } from './companies.schemas';
-
-type Em = Orm['em'];
+import { loadCompanyDetail } from './company-detail.query';
 
 /** Code of the `ref.UserCompanyStatus` a membership added by an administrator starts with. */
 export const NEW_MEMBERSHIP_STATUS = 'active';
@@ -49,18 +47,6 @@ const COMPANY_FIELDS = [
   'updatedDate',
 ] as const;
 
-const DETAIL_FIELDS = [
-  ...COMPANY_FIELDS,
-  'userCompanies.isDefaultCompany',
-  'userCompanies.user.id',
-  'userCompanies.user.email',
-  'userCompanies.user.firstName',
-  'userCompanies.user.lastName',
-  'userCompanies.role.code',
-  'userCompanies.role.name',
-  'userCompanies.status.code',
-] as const;
-
 type CompanyRow = Pick<Company, (typeof COMPANY_FIELDS)[number]>;
 
 function toCompanyDto(c: CompanyRow): CompanyDto {
@@ -75,25 +61,6 @@ function toCompanyDto(c: CompanyRow): CompanyDto {
     createdDate: c.createdDate.toISOString(),
     updatedDate: c.updatedDate.toISOString(),
   };
-}
-
-/** One company with its members in one joined query (live memberships of live users only). */
-async function loadCompanyDetail(em: Em, id: number): Promise<CompanyDetailDto> {
-  const company = await em.findOne(Company, { id }, { fields: [...DETAIL_FIELDS], strategy: 'joined' });
-  if (company === null) throw new NotFoundError('Company');
-  const users = company.userCompanies
-    .getItems()
-    .map((m) => ({
-      userId: m.user.id,
-      email: m.user.email,
-      firstName: m.user.firstName ?? null,
-      lastName: m.user.lastName ?? null,
-      role: { code: m.role.code, name: m.role.name },
-      status: m.status.code,
-      isDefaultCompany: m.isDefaultCompany,
-    }))
-    .sort((a, b) => a.userId - b.userId);
-  return { ...toCompanyDto(company), users };
 }
 
 function listWhere(query: ListCompaniesQuery): FilterQuery<Company> {

@@ -13,7 +13,8 @@ const healthResponse = toJsonSchema(baseResponse(object({ status: string().requi
 export const healthRoutes: FastifyPluginCallback = (app, _options, done) => {
   app.get(
     '/health',
-    { schema: { tags: ['health'], summary: 'Process liveness', response: { 200: healthResponse } } },
+    // No database: no per-request EntityManager. (`/health/ready` keeps one; `ping` needs none but runs through the ORM.)
+    { config: { database: false }, schema: { tags: ['health'], summary: 'Process liveness', response: { 200: healthResponse } } },
     () => ({ success: true, message: 'ok', data: { status: 'ok' } }),
   );
   app.get(

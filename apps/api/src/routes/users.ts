@@ -1,4 +1,4 @@
-import { transactional, UniqueConflictError, type Orm } from '@eventlead/db';
+import { transactional, UniqueConflictError } from '@eventlead/db';
 import { User, UserCompany, UserStatus } from '@eventlead/models';
 import type { PasswordHasher } from '@eventlead/security';
 import { LockMode, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
@@ -24,11 +24,9 @@ import {
   type CreateUserBody,
   type ListUsersQuery,
   type UpdateUserBody,
-  type UserDetailDto,
   type UserDto,
 } from './users.schemas';
-
-type Em = Orm['em'];
+import { loadUserDetail } from './user-detail.query';
 
 /** Code of the `ref.UserStatus` row a user created by an administrator starts with. */
 export const NEW_USER_STATUS = 'active';
@@ -44,16 +42,6 @@ const USER_FIELDS = [
   'createdDate',
   'updatedDate',
   'status.code',
-] as const;
-
-const DETAIL_FIELDS = [
-  ...USER_FIELDS,
-  'userCompanies.isDefaultCompany',
-  'userCompanies.company.id',
-  'userCompanies.company.companyName',
-  'userCompanies.role.code',
-  'userCompanies.role.name',
-  'userCompanies.status.code',
 ] as const;
 
 type UserRow = Pick<
@@ -74,26 +62,6 @@ function toUserDto(user: UserRow): UserDto {
     createdDate: user.createdDate.toISOString(),
     updatedDate: user.updatedDate.toISOString(),
   };
-}
-
-/**
- * One user with their memberships in one joined query: only the columns the response shows. The
- * soft-delete filter applies to the joined rows too, so removed memberships and companies are absent.
- */
-async function loadUserDetail(em: Em, id: number): Promise<UserDetailDto> {
-  const user = await em.findOne(User, { id }, { fields: [...DETAIL_FIELDS], strategy: 'joined' });
-  if (user === null) throw new NotFoundError('User');
-  const companies = user.userCompanies
-    .getItems()
-    .map((m) => ({
-      companyId: m.company.id,
-      companyName: m.company.companyName,
-      role: { code: m.role.code, name: m.role.name },
-      status: m.status.code,
-      isDefaultCompany: m.isDefaultCompany,
-    }))
-    .sort((a, b) => a.companyId - b.companyId);
-  return { ...toUserDto(user), companies };
 }
 
 function listWhere(query: ListUsersQuery): FilterQuery<User> {
