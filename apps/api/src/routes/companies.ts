@@ -1,10 +1,12 @@
 import { transactional, UniqueConflictError, includeDeleted } from '@eventlead/db';
 import { Company, JoinedVia, User, UserCompany, UserCompanyRole, UserCompanyStatus } from '@eventlead/models';
-import { LockMode, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { FastifyPluginCallback } from 'fastify';
 import { HttpError, NotFoundError } from '../errors';
 import {
   actAsAdmin,
+  pageOf,
+  pageOptions,
   adminErrorResponses,
   blankToNull,
   containsPattern,
@@ -93,15 +95,11 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
       },
     },
     async (request) => {
-      const { page, pageSize, sortBy, sortOrder } = request.query;
-      const orderBy = { [sortBy]: sortOrder, ...(sortBy === 'id' ? {} : { id: 'asc' }) } as QueryOrderMap<Company>;
       const [companies, total] = await request.em.findAndCount(Company, listWhere(request.query), {
         fields: [...COMPANY_FIELDS],
-        orderBy,
-        limit: pageSize,
-        offset: (page - 1) * pageSize,
+        ...pageOptions(request.query),
       });
-      return { success: true, message: 'ok', data: { items: companies.map((c) => toCompanyDto(c)), total, page, pageSize } };
+      return pageOf(companies.map((c) => toCompanyDto(c)), total, request.query);
     },
   );
 

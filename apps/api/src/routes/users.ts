@@ -1,11 +1,13 @@
 import { transactional, UniqueConflictError } from '@eventlead/db';
 import { User, UserCompany, UserStatus } from '@eventlead/models';
 import type { PasswordHasher } from '@eventlead/security';
-import { LockMode, type FilterQuery, type QueryOrderMap } from '@mikro-orm/core';
+import { LockMode, type FilterQuery } from '@mikro-orm/core';
 import type { FastifyPluginCallback } from 'fastify';
 import { HttpError, NotFoundError } from '../errors';
 import {
   actAsAdmin,
+  pageOf,
+  pageOptions,
   adminErrorResponses,
   blankToNull,
   containsPattern,
@@ -114,15 +116,11 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
       },
     },
     async (request) => {
-      const { page, pageSize, sortBy, sortOrder } = request.query;
-      const orderBy = { [sortBy]: sortOrder, ...(sortBy === 'id' ? {} : { id: 'asc' }) } as QueryOrderMap<User>;
       const [users, total] = await request.em.findAndCount(User, listWhere(request.query), {
         fields: [...USER_FIELDS],
-        orderBy,
-        limit: pageSize,
-        offset: (page - 1) * pageSize,
+        ...pageOptions(request.query),
       });
-      return { success: true, message: 'ok', data: { items: users.map((u) => toUserDto(u)), total, page, pageSize } };
+      return pageOf(users.map((u) => toUserDto(u)), total, request.query);
     },
   );
 
