@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { knexLog } from './knex-log';
 import { createOrmConfig, defaultDatabaseUrl } from './config';
 import { parseDatabaseUrl } from './database-url';
 import { DatabaseConfigError } from './errors';
@@ -132,7 +133,7 @@ describe('createOrmConfig', () => {
     expect(defaultDatabaseUrl()).toBe(`pglite://${join(root, '.data', 'pglite')}`);
     const config = createOrmConfig({});
     expect(config.driver).toBe(SolomonPGliteDriver);
-    expect(config.driverOptions).toEqual({ connection: { filename: join(root, '.data', 'pglite') } });
+    expect(config.driverOptions).toEqual({ connection: { filename: join(root, '.data', 'pglite') }, log: knexLog });
   });
 
   test('workspace root is the nearest folder with pnpm-workspace.yaml, from any package', () => {
@@ -160,7 +161,7 @@ describe('createOrmConfig', () => {
   test('PGlite keeps its single connection: no pool settings from the environment', () => {
     const config = createOrmConfig({ DATABASE_URL: 'pglite://memory', DATABASE_POOL_MAX: '50', DATABASE_POOL_MIN: '0' });
     expect(config.pool).toEqual({ min: 1, max: 1 });
-    expect(config.driverOptions).toEqual({});
+    expect(config.driverOptions).toEqual({ log: knexLog });
   });
 
   test('PostgreSQL: connection fields, tarn pool, and knex-only pool options (pre-ping, lifetime)', () => {

@@ -11,6 +11,7 @@ import { SolomonNamingStrategy } from './naming/solomon-naming-strategy';
 import { SolomonPGliteDriver, SolomonPostgreSqlDriver } from './naming/postgres-drivers';
 import { readPoolSettings, type DatabaseEnv, type PoolSettings } from './pool-settings';
 import { SoftDeleteSubscriber, softDeleteFilter, SOFT_DELETE_FILTER } from './soft-delete';
+import { knexLog } from './knex-log';
 import { findWorkspaceRoot } from './workspace-root';
 
 /** MikroORM options as this package builds them: any of the SQL drivers. */
@@ -156,7 +157,7 @@ function readReplicas(env: DatabaseEnv, primary: DatabaseUrl, pool: PoolSettings
           `DATABASE_REPLICA_URLS entry ${i + 1} must be a ${primary.dialect} server URL like DATABASE_URL (got ${url.dialect}).`,
         );
       }
-      return { name: `replica-${i + 1}`, ...serverFields(url), driverOptions: { connection: connectionDriverOptions(url, pool) } };
+      return { name: `replica-${i + 1}`, ...serverFields(url), driverOptions: { connection: connectionDriverOptions(url, pool), log: knexLog } };
     });
 }
 
@@ -172,7 +173,7 @@ function dialectOptions(url: DatabaseUrl, env: DatabaseEnv): Partial<OrmOptions>
       // One in-process connection. It must never be recycled or reaped: closing it would throw away an
       // in-memory database, so pool lifetime/idle/validate settings do not apply here.
       pool: { min: 1, max: 1 },
-      driverOptions: url.dataDir === undefined ? {} : { connection: { filename: url.dataDir } },
+      driverOptions: url.dataDir === undefined ? { log: knexLog } : { connection: { filename: url.dataDir }, log: knexLog },
     };
   }
   const pool = readPoolSettings(env);
@@ -185,7 +186,7 @@ function dialectOptions(url: DatabaseUrl, env: DatabaseEnv): Partial<OrmOptions>
     driver: url.dialect === 'mssql' ? SolomonMsSqlDriver : SolomonPostgreSqlDriver,
     ...serverFields(url),
     pool: tarn,
-    driverOptions: { connection: connectionDriverOptions(url, pool), pool: knexPool },
+    driverOptions: { connection: connectionDriverOptions(url, pool), pool: knexPool, log: knexLog },
     ...(replicas.length > 0 ? { replicas, preferReadReplicas: true } : {}),
   };
 }

@@ -1,0 +1,29 @@
+import { createOrmConfig } from './config';
+import { knexLog, redactSqlValues } from './knex-log';
+
+describe('knex log', () => {
+  test.each([
+    [`Connection Error: error: insert into "dbo"."User" ("Email", "PasswordHash") values ('a@b.c', '$2b$12$abc') - terminating connection`, `values ('?', '?') - terminating connection`],
+    [`values ('it''s', 'x')`, `values ('?', '?')`],
+    ['postgresql://u:secret@h/db lost', ' lost'],
+  ])('blanks values in %j', (input, kept) => {
+    const out = redactSqlValues(input);
+    expect(out).toContain(kept);
+    expect(out).not.toMatch(/a@b\.c|\$2b\$|secret|it''s/);
+  });
+
+  test('warnings are written without the values', () => {
+    const spy = jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      knexLog.warn(new Error(`insert into "x" values ('a@b.c')`));
+      expect(spy).toHaveBeenCalledTimes(1);
+      expect(String(spy.mock.calls[0]?.[0])).toContain(`values ('?')`);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test.each(['postgresql://postgres@127.0.0.1:5432/db', 'mssql://sa:pw@127.0.0.1:1433/db', 'pglite://memory'])('the ORM config of %s hands knex this logger', (url) => {
+    expect(createOrmConfig({ DATABASE_URL: url }).driverOptions).toMatchObject({ log: knexLog });
+  });
+});
