@@ -47,8 +47,6 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
     bodyLimit: config.bodyLimit,
-    // Answered 503 through the error handler when a request takes longer (a database that stopped answering).
-    handlerTimeout: config.requestTimeoutMs,
     requestIdHeader: false,
     genReqId: (request) => {
       const incoming = request.headers['x-request-id'];
@@ -61,9 +59,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     // `Connection: close`, below) rather than refused with a 503 outside the error envelope.
     return503OnClosing: false,
   });
-  app.addHook('onRequest', (request, reply, done) => {
-    void reply.header('x-request-id', request.id);
-    done();
+  // A deadline for every route that uses the database (answered 503 through the error handler), so a
+  // database that stops answering cannot leave requests hanging; per route, because fastify arms a
+  // timer and an AbortController for each request of a route that has one, and `GET /health` needs none.
+  app.addHook('onRoute', (route) => {
+    if (route.config?.database !== false) route.handlerTimeout ??= config.requestTimeoutMs;
   });
   // Graceful shutdown: close() only ends connections that are idle when it starts. A keep-alive
   // connection busy at that moment would stay open after its response until keepAliveTimeout,
@@ -73,7 +73,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     closing = true;
     done();
   });
-  app.addHook('onSend', (_request, reply, payload, done) => {
+  app.addHook('onSend', (request, reply, payload, done) => {
+    void reply.header('x-request-id', request.id);
     if (closing) void reply.header('connection', 'close');
     done(null, payload);
   });

@@ -99,6 +99,7 @@ describe('readPoolSettings', () => {
       idleTimeoutMs: 30_000,
       maxLifetimeMs: 3_600_000,
       validate: true,
+      validateIdleMs: 1_000,
       connectTimeoutMs: 10_000,
     });
   });
@@ -112,9 +113,10 @@ describe('readPoolSettings', () => {
         DATABASE_POOL_IDLE_TIMEOUT_MS: '1000',
         DATABASE_POOL_MAX_LIFETIME_MS: '0',
         DATABASE_POOL_VALIDATE: 'false',
+        DATABASE_POOL_VALIDATE_IDLE_MS: '0',
         DATABASE_CONNECT_TIMEOUT_MS: '250',
       }),
-    ).toEqual({ min: 2, max: 20, acquireTimeoutMs: 500, idleTimeoutMs: 1000, maxLifetimeMs: 0, validate: false, connectTimeoutMs: 250 });
+    ).toEqual({ min: 2, max: 20, acquireTimeoutMs: 500, idleTimeoutMs: 1000, maxLifetimeMs: 0, validate: false, validateIdleMs: 0, connectTimeoutMs: 250 });
   });
 
   test.each([
@@ -123,6 +125,7 @@ describe('readPoolSettings', () => {
     [{ DATABASE_POOL_MIN: '-1' }, 'DATABASE_POOL_MIN'],
     [{ DATABASE_POOL_MIN: '5', DATABASE_POOL_MAX: '2' }, 'DATABASE_POOL_MIN'],
     [{ DATABASE_POOL_VALIDATE: 'sometimes' }, 'DATABASE_POOL_VALIDATE'],
+    [{ DATABASE_POOL_VALIDATE_IDLE_MS: '-5' }, 'DATABASE_POOL_VALIDATE_IDLE_MS'],
   ])('rejects %p', (env, setting) => {
     expect(() => readPoolSettings(env)).toThrow(expect.objectContaining({ setting }) as Error);
   });

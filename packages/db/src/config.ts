@@ -90,10 +90,19 @@ interface PgClientLike {
 /**
  * pool_pre_ping for node-postgres: a real `select 1` before a pooled connection is handed out, so a
  * connection the server closed (restart, failover, idle timeout) is replaced instead of failing the
- * request. Bounded by a timer so a black-holed socket cannot stall the checkout.
+ * request. Bounded by a timer so a black-holed socket cannot stall the checkout. A connection checked
+ * out less than `idleMs` ago is handed out without the round trip (see `PoolSettings.validateIdleMs`).
+ * @internal exported for its tests
  */
-function pgPrePing(timeoutMs: number) {
+export function pgPrePing(timeoutMs: number, idleMs: number) {
+  const lastCheckout = new WeakMap<object, number>();
   return async (connection: unknown): Promise<boolean> => {
+    const now = performance.now();
+    const previous = lastCheckout.get(connection as object);
+    lastCheckout.set(connection as object, now);
+    if (previous !== undefined && now - previous < idleMs) {
+      return true;
+    }
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<boolean>((resolve) => {
       timer = setTimeout(() => {
@@ -177,7 +186,7 @@ function dialectOptions(url: DatabaseUrl, env: DatabaseEnv): Partial<OrmOptions>
     };
   }
   const pool = readPoolSettings(env);
-  const validate = pool.validate && url.dialect === 'postgresql' ? pgPrePing(Math.min(pool.acquireTimeoutMs, 5_000)) : undefined;
+  const validate = pool.validate && url.dialect === 'postgresql' ? pgPrePing(Math.min(pool.acquireTimeoutMs, 5_000), pool.validateIdleMs) : undefined;
   const { pool: tarn, knexPool } = serverPool(pool, validate);
   const replicas = readReplicas(env, url, pool);
   return {

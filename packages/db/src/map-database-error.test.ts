@@ -60,6 +60,10 @@ describe('mapDatabaseError', () => {
     // Code-less reports of lost connections (node-postgres, knex, MikroORM's re-wrapped pool timeout).
     ['pg connect timeout', new Error('timeout expired')],
     ['pg socket closed under a query', new Error('Connection terminated unexpectedly')],
+    [
+      'the same through knex and MikroORM (statement first)',
+      Object.assign(new Error('select "c0"."Code" from "ref"."Country" as "c0"\n where "c0"."IsDeleted" = false - Connection terminated unexpectedly'), { name: 'DriverException' }),
+    ],
     ['pg client left unusable', new Error('Client has encountered a connection error and is not queryable')],
     ['knex transaction on a dead connection', new Error('Transaction query already complete, run with DEBUG=knex:tx for more info')],
     ['pool timeout re-wrapped by MikroORM', Object.assign(new Error('Knex: Timeout acquiring a connection. The pool is probably full.'), { name: 'DriverException' })],
@@ -90,6 +94,7 @@ describe('mapDatabaseError', () => {
   test.each([
     ['a syntax error that mentions a timeout', driverError({ code: '42601' }, 'syntax error at or near "timeout expired"')],
     ['an application error', new Error('Connection terminated by the customer')],
+    ['an application error after a dash', new Error('Order 12 - Connection terminated by the customer')],
   ])('%s is not mistaken for an outage', (_, error) => {
     expect(mapDatabaseError(error)).not.toBeInstanceOf(DatabaseUnavailableError);
   });

@@ -76,7 +76,8 @@ function chain(err: unknown): DriverErrorShape[] {
  */
 const UNAVAILABLE_MESSAGES = [
   /^timeout expired$/,
-  /^Connection terminated( unexpectedly| due to connection timeout)?$/,
+  // Alone (node-postgres) or after the failed statement (knex prefixes query errors with `<sql> - `).
+  /^(?:.* - )?Connection terminated(?: unexpectedly| due to connection timeout)?$/s,
   /Connection ended unexpectedly/,
   /has encountered a connection error and is not queryable/,
   /Transaction query already complete/,

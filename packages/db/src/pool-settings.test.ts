@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { Person, testEntities } from '../test/fixtures/entities';
-import { createOrmConfig } from './config';
+import { createOrmConfig, pgPrePing } from './config';
 import { createORM, type Orm } from './orm';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase } from './testing';
 
@@ -68,10 +68,16 @@ describePostgres('[postgresql] connection pool', () => {
     expect(await backendPid(orm)).not.toBe(first);
   });
 
-  test('pre-ping replaces a connection the server terminated (pool_pre_ping)', async () => {
-    const orm = await open({ DATABASE_POOL_MAX: '1' });
+  // Within the idle window nothing is sent before the checkout: the connection is dropped once its
+  // socket's end event has been handled, which takes a moment after pg_terminate_backend returns.
+  test.each([
+    ['pinged on every checkout', '0', 0],
+    ['checked out again within the idle window, once the socket closed', '60000', 200],
+  ])('a connection the server terminated is replaced (%s)', async (_case, validateIdleMs, settleMs) => {
+    const orm = await open({ DATABASE_POOL_MAX: '1', DATABASE_POOL_VALIDATE_IDLE_MS: validateIdleMs });
+    const email = `before-${validateIdleMs}@example.com`;
     const em = orm.em.fork();
-    em.create(Person, { email: 'before@example.com' });
+    em.create(Person, { email });
     await em.flush();
     const doomed = await backendPid(orm);
 
@@ -82,9 +88,31 @@ describePostgres('[postgresql] connection pool', () => {
     } finally {
       await admin.end();
     }
+    await new Promise((resolve) => setTimeout(resolve, settleMs));
 
-    expect(await orm.em.fork().count(Person)).toBe(1);
+    expect(await orm.em.fork().count(Person, { email })).toBe(1);
     expect(await backendPid(orm)).not.toBe(doomed);
+  });
+
+  test('pre-ping: a round trip only for a connection idle longer than the window, false for a dead one', async () => {
+    const client = new Client({ connectionString: db.databaseUrl });
+    await client.connect();
+    const pings = jest.spyOn(client, 'query');
+    const validate = pgPrePing(5_000, 50);
+    try {
+      expect(await validate(client)).toBe(true);
+      expect(pings).toHaveBeenCalledTimes(1);
+      expect(await validate(client)).toBe(true);
+      expect(pings).toHaveBeenCalledTimes(1);
+      await new Promise((resolve) => setTimeout(resolve, 80));
+      expect(await validate(client)).toBe(true);
+      expect(pings).toHaveBeenCalledTimes(2);
+    } finally {
+      await client.end();
+    }
+    await new Promise((resolve) => setTimeout(resolve, 80));
+    expect(await validate(client)).toBe(false);
+    expect(await pgPrePing(5_000, 0)(client)).toBe(false);
   });
 
   test('read replicas serve reads; writes and transactions go to the primary', async () => {

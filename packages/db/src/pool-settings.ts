@@ -20,6 +20,14 @@ export interface PoolSettings {
   readonly maxLifetimeMs: number;
   /** Round-trip `select 1` before handing out a pooled connection, like pool_pre_ping (`DATABASE_POOL_VALIDATE`, default true). */
   readonly validate: boolean;
+  /**
+   * Pre-ping only a connection whose last checkout is at least this long ago
+   * (`DATABASE_POOL_VALIDATE_IDLE_MS`, default 1 000; 0 pings on every checkout). A connection in
+   * steady use proves itself with every query, and a socket the server closed is dropped on checkout
+   * anyway (knex marks it on the socket's error/end event); the ping is for connections that died
+   * silently while idle (a failover, a NAT or firewall timeout). HikariCP's `aliveBypassWindowMs`.
+   */
+  readonly validateIdleMs: number;
   /** Time allowed to open a new connection (`DATABASE_CONNECT_TIMEOUT_MS`, default 10 000). */
   readonly connectTimeoutMs: number;
 }
@@ -32,6 +40,7 @@ export const DEFAULT_POOL_SETTINGS: PoolSettings = {
   idleTimeoutMs: 30_000,
   maxLifetimeMs: 3_600_000,
   validate: true,
+  validateIdleMs: 1_000,
   connectTimeoutMs: 10_000,
 };
 
@@ -74,6 +83,7 @@ export function readPoolSettings(env: DatabaseEnv): PoolSettings {
     idleTimeoutMs: readInt(env, 'DATABASE_POOL_IDLE_TIMEOUT_MS', d.idleTimeoutMs, 1),
     maxLifetimeMs: readInt(env, 'DATABASE_POOL_MAX_LIFETIME_MS', d.maxLifetimeMs, 0),
     validate: readBoolean(env, 'DATABASE_POOL_VALIDATE', d.validate),
+    validateIdleMs: readInt(env, 'DATABASE_POOL_VALIDATE_IDLE_MS', d.validateIdleMs, 0),
     connectTimeoutMs: readInt(env, 'DATABASE_CONNECT_TIMEOUT_MS', d.connectTimeoutMs, 1),
   };
   if (settings.min > settings.max) {

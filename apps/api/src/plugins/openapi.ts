@@ -36,7 +36,13 @@ export const openApiPlugin = fp(
         url,
       }),
     });
-    await app.register(swaggerUi, { routePrefix: '/docs' });
+    // The UI's pages are HTML: they get the document security headers (security plugin).
+    await app.register(async (docs) => {
+      docs.addHook('onRoute', (route) => {
+        route.config = { ...route.config, securityHeaders: 'document' };
+      });
+      await docs.register(swaggerUi, { routePrefix: '/docs' });
+    });
   },
   { name: 'eventlead-openapi', fastify: '5.x' },
 );

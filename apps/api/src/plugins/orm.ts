@@ -1,7 +1,8 @@
 import type { Orm } from '@eventlead/db';
 import { RequestContext } from '@mikro-orm/core';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestAbortHookHandler, onRequestHookHandler, onResponseHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
+import { addRouteHook } from './route-hooks';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,7 +16,8 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /**
      * `false` for routes that never touch the database through `request.em` (e.g. `GET /health`): no
-     * EntityManager is forked for their requests. Default: a unit of work per request.
+     * EntityManager is forked for their requests, and they get no request deadline (`buildApp`).
+     * Default: a unit of work per request.
      */
     database?: boolean;
   }
@@ -30,7 +32,7 @@ export interface OrmPluginOptions {
  * Gives every request its own unit of work: a forked EntityManager in MikroORM's RequestContext,
  * created in `onRequest` (before any hook that touches the database) and emptied when the response
  * has been sent or the request aborted, so no entity outlives its request. Routes with
- * `config: { database: false }` get none.
+ * `config: { database: false }` get none, and none of these hooks: they are added per route.
  */
 export const ormPlugin = fp<OrmPluginOptions>(
   (app: FastifyInstance, { orm }, done) => {
@@ -42,6 +44,21 @@ export const ormPlugin = fp<OrmPluginOptions>(
       requestEms.delete(request);
       em.clear();
     };
+    const openUnitOfWork: onRequestHookHandler = (request, _reply, next) => {
+      RequestContext.create(orm.em, () => {
+        const em = RequestContext.getEntityManager() as Orm['em'] | undefined;
+        if (em !== undefined) requestEms.set(request, em);
+        next();
+      });
+    };
+    const releaseOnResponse: onResponseHookHandler = (request, _reply, next) => {
+      release(request);
+      next();
+    };
+    const releaseOnAbort: onRequestAbortHookHandler = (request, next) => {
+      release(request);
+      next();
+    };
 
     app.decorate('orm', orm);
     app.decorateRequest('em', {
@@ -49,24 +66,11 @@ export const ormPlugin = fp<OrmPluginOptions>(
         return (RequestContext.getEntityManager() as Orm['em'] | undefined) ?? orm.em;
       },
     });
-    app.addHook('onRequest', (request, _reply, next) => {
-      if (request.routeOptions.config.database === false) {
-        next();
-        return;
-      }
-      RequestContext.create(orm.em, () => {
-        const em = RequestContext.getEntityManager() as Orm['em'] | undefined;
-        if (em !== undefined) requestEms.set(request, em);
-        next();
-      });
-    });
-    app.addHook('onResponse', (request, _reply, next) => {
-      release(request);
-      next();
-    });
-    app.addHook('onRequestAbort', (request, next) => {
-      release(request);
-      next();
+    app.addHook('onRoute', (route) => {
+      if (route.config?.database === false) return;
+      addRouteHook(route, 'onRequest', openUnitOfWork);
+      addRouteHook(route, 'onResponse', releaseOnResponse);
+      addRouteHook(route, 'onRequestAbort', releaseOnAbort);
     });
     done();
   },

@@ -5,6 +5,13 @@ import { logSafeError, logSafeMessage } from '../log-safe-error';
 import { BufferedWriter } from '../request-log/buffered-writer';
 
 declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * `false` for routes whose requests are not recorded in log.ApiRequest: the health probes, which
+     * load balancers call every few seconds per replica. Their 5xx still reach log.ApplicationError.
+     */
+    requestLog?: boolean;
+  }
   interface FastifyInstance {
     /** Background writers of log.ApiRequest and log.ApplicationError (flushed on close). */
     requestLog: { requests: BufferedWriter<ApiRequestRow>; errors: BufferedWriter<ApplicationErrorRow> };
@@ -33,7 +40,7 @@ function clip(value: string | undefined, max: number): string | null {
 }
 
 /**
- * Records every answered request in log.ApiRequest and every 5xx in log.ApplicationError, through
+ * Records every answered request (except routes with `config: { requestLog: false }`) in log.ApiRequest and every 5xx in log.ApplicationError, through
  * buffered background writers: batched inserts, bounded memory, never on the response's path, and
  * flushed when the app closes (graceful shutdown).
  */
@@ -55,6 +62,10 @@ export const requestLogPlugin = fp<RequestLogPluginOptions>(
     app.decorate('requestLog', { requests, errors });
 
     app.addHook('onResponse', (request, reply, next) => {
+      if (request.routeOptions.config.requestLog === false) {
+        next();
+        return;
+      }
       requests.push({
         requestId: request.id,
         method: request.method.slice(0, 10),

@@ -1,8 +1,18 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import helmet from 'helmet';
 import { Redis } from 'ioredis';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * Which security headers the route's answers carry: `'api'` (default) for JSON, `'document'` for
+     * the HTML pages of the API reference.
+     */
+    securityHeaders?: 'api' | 'document';
+  }
+}
 
 /** Options of {@link securityPlugin}. */
 export interface SecurityPluginOptions {
@@ -13,14 +23,46 @@ export interface SecurityPluginOptions {
 }
 
 /**
- * Security headers (helmet) and rate limiting. With `redisUrl` the counters live in Redis so every
- * replica behind the load balancer enforces the same limit.
+ * The headers OWASP's REST Security Cheat Sheet lists for every API response (with `Content-Type`,
+ * which the serialiser sets, and `Cache-Control: no-store`, set below): the rest of helmet's defaults
+ * instruct browsers about HTML documents, which the JSON answers are not.
+ */
+const apiHeaders = helmet({
+  contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+  crossOriginOpenerPolicy: false,
+  crossOriginResourcePolicy: false,
+  originAgentCluster: false,
+  referrerPolicy: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xFrameOptions: { action: 'deny' },
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+});
+
+/** helmet's defaults for the Swagger UI pages, without a CSP: the UI needs its inline assets. */
+const documentHeaders = helmet({ contentSecurityPolicy: false });
+
+const ignore = (): void => undefined;
+
+/**
+ * Security headers (helmet, one middleware built once per policy and applied in `onSend`, so error
+ * answers carry them too) and rate limiting. With `redisUrl` the counters live in Redis so every
+ * replica behind the load balancer enforces the same limit. Routes opt out of the limit with
+ * `config: { rateLimit: false }` (the health probes: a load balancer must never be throttled into
+ * taking a healthy replica out).
  */
 export const securityPlugin = fp<SecurityPluginOptions>(
   async (app: FastifyInstance, options) => {
-    await app.register(helmet, {
-      // The API serves JSON; the only HTML is the Swagger UI at /docs, which needs its inline assets.
-      contentSecurityPolicy: false,
+    app.addHook('onSend', (request, reply, payload, done) => {
+      if (request.routeOptions.config.securityHeaders === 'document') {
+        documentHeaders(request.raw, reply.raw, ignore);
+      } else {
+        apiHeaders(request.raw, reply.raw, ignore);
+        // Personal data must not sit in browser or proxy caches; routes that are cacheable say so.
+        if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+      }
+      done(null, payload);
     });
     const redis = options.redisUrl === undefined ? undefined : new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 });
     if (redis) app.addHook('onClose', async () => { await redis.quit(); });

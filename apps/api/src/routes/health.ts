@@ -3,6 +3,13 @@ import { baseResponse, toJsonSchema } from '@eventlead/schemas';
 import type { FastifyPluginCallback } from 'fastify';
 import { object, string } from 'yup';
 
+/**
+ * Probes are for the load balancer and the orchestrator, which call them every few seconds per
+ * replica: never rate limited (a throttled probe would take a healthy replica out of service) and
+ * not recorded in log.ApiRequest.
+ */
+const PROBE = { rateLimit: false, requestLog: false } as const;
+
 const healthResponse = toJsonSchema(baseResponse(object({ status: string().required() })));
 
 /**
@@ -13,13 +20,13 @@ const healthResponse = toJsonSchema(baseResponse(object({ status: string().requi
 export const healthRoutes: FastifyPluginCallback = (app, _options, done) => {
   app.get(
     '/health',
-    // No database: no per-request EntityManager. (`/health/ready` keeps one; `ping` needs none but runs through the ORM.)
-    { config: { database: false }, schema: { tags: ['health'], summary: 'Process liveness', response: { 200: healthResponse } } },
+    // No database: no per-request EntityManager and no deadline. (`/health/ready` keeps both; `ping` runs through the ORM.)
+    { config: { ...PROBE, database: false }, schema: { tags: ['health'], summary: 'Process liveness', response: { 200: healthResponse } } },
     () => ({ success: true, message: 'ok', data: { status: 'ok' } }),
   );
   app.get(
     '/health/ready',
-    { schema: { tags: ['health'], summary: 'Readiness: database round trip', response: { 200: healthResponse } } },
+    { config: PROBE, schema: { tags: ['health'], summary: 'Readiness: database round trip', response: { 200: healthResponse } } },
     async () => {
       await ping(app.orm, { timeoutMs: 2_000 });
       return { success: true, message: 'ready', data: { status: 'ready' } };

@@ -6,13 +6,13 @@ describeEachDatabase('request log', (getDb) => {
   test('every answered request lands in log.ApiRequest, path without query string', async () => {
     const app = await buildApp({ orm: getDb().orm, requestLog: { flushIntervalMs: 60_000 } });
     await Promise.all(
-      Array.from({ length: 25 }, (_, i) => app.inject({ method: 'GET', url: `/health?email=someone${i}@example.com` })),
+      Array.from({ length: 25 }, (_, i) => app.inject({ method: 'GET', url: `/docs/json?email=someone${i}@example.com` })),
     );
     await app.inject({ method: 'GET', url: '/missing' });
     await app.requestLog.requests.flush();
     const rows = await getDb().em().find(ApiRequest, {}, { orderBy: { id: 'asc' } });
     expect(rows).toHaveLength(26);
-    expect(rows.filter((r) => r.path === '/health' && r.statusCode === 200)).toHaveLength(25);
+    expect(rows.filter((r) => r.path === '/docs/json' && r.statusCode === 200)).toHaveLength(25);
     expect(rows.at(-1)).toMatchObject({ path: '/missing', statusCode: 404, method: 'GET' });
     expect(rows.some((r) => r.path.includes('@'))).toBe(false);
     await app.close();
@@ -20,10 +20,21 @@ describeEachDatabase('request log', (getDb) => {
 
   test('rows still buffered are written when the app closes', async () => {
     const app = await buildApp({ orm: getDb().orm, requestLog: { flushIntervalMs: 60_000 } });
-    for (let i = 0; i < 7; i++) await app.inject({ method: 'GET', url: '/health' });
+    for (let i = 0; i < 7; i++) await app.inject({ method: 'GET', url: '/docs/json' });
     expect(app.requestLog.requests.pending).toBe(7);
     await app.close();
     expect(await getDb().em().count(ApiRequest, {})).toBe(7);
+  });
+
+  test('the health probes are not recorded', async () => {
+    const app = await buildApp({ orm: getDb().orm, requestLog: { flushIntervalMs: 60_000 } });
+    for (const url of ['/health', '/health/ready', '/health?x=1']) {
+      expect((await app.inject({ method: 'GET', url })).statusCode).toBe(200);
+    }
+    expect(app.requestLog.requests.pending).toBe(0);
+    await app.inject({ method: 'GET', url: '/docs/json' });
+    expect(app.requestLog.requests.pending).toBe(1);
+    await app.close();
   });
 
   test('a 5xx is recorded in log.ApplicationError and answered with a generic message', async () => {

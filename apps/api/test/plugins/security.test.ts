@@ -1,0 +1,58 @@
+import { describeEachDatabase } from '@eventlead/db/testing';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app';
+
+/** OWASP REST Security Cheat Sheet: the headers every API response carries. */
+const API_HEADERS = {
+  'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+  'strict-transport-security': 'max-age=31536000; includeSubDomains',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+};
+
+describeEachDatabase('security plugin', (getDb) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp({ orm: getDb().orm, config: { rateLimitMax: 3 } });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  test.each([
+    ['a JSON answer', '/health', 200],
+    ['a 404', '/nope', 404],
+    ['a 401', '/users', 401],
+  ])('%s carries the API security headers and no-store', async (_name, url, status) => {
+    const res = await app.inject({ method: 'GET', url });
+    expect(res.statusCode).toBe(status);
+    expect(res.headers).toMatchObject({ ...API_HEADERS, 'cache-control': 'no-store' });
+    expect(res.headers).not.toHaveProperty('x-dns-prefetch-control');
+  });
+
+  test('a route that sets its own Cache-Control keeps it', async () => {
+    const res = await app.inject({ method: 'GET', url: '/ref/user-statuses' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).not.toBe('no-store');
+    expect(res.headers).toMatchObject(API_HEADERS);
+  });
+
+  test('the API reference pages get helmet\'s document headers, without a CSP (inline assets)', async () => {
+    const res = await app.inject({ method: 'GET', url: '/docs' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers).toMatchObject({ 'x-frame-options': 'SAMEORIGIN', 'x-content-type-options': 'nosniff', 'referrer-policy': 'no-referrer' });
+    expect(res.headers).not.toHaveProperty('content-security-policy');
+  });
+
+  test('the health probes are never rate limited; other routes are', async () => {
+    for (let i = 0; i < 6; i++) {
+      expect((await app.inject({ method: 'GET', url: '/health', remoteAddress: '10.0.0.1' })).statusCode).toBe(200);
+      expect((await app.inject({ method: 'GET', url: '/health/ready', remoteAddress: '10.0.0.1' })).statusCode).toBe(200);
+    }
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i++) statuses.push((await app.inject({ method: 'GET', url: '/docs/json', remoteAddress: '10.0.0.2' })).statusCode);
+    expect(statuses).toEqual([200, 200, 200, 429, 429]);
+  });
+}, { seed: true });
