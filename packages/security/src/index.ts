@@ -6,7 +6,12 @@ export {
   PasswordTooLongError,
 } from './errors';
 export type { PasswordPolicyViolation } from './errors';
-export { DEFAULT_BCRYPT_COST, MIN_BCRYPT_COST, PasswordHasher } from './password-hasher';
+export {
+  DEFAULT_BCRYPT_COST,
+  DEFAULT_NICE_INCREMENT,
+  MIN_BCRYPT_COST,
+  PasswordHasher,
+} from './password-hasher';
 export type { PasswordHasherOptions, PasswordHasherStats } from './password-hasher';
 export {
   defaultPasswordHasher,

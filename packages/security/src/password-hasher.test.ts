@@ -1,8 +1,16 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { availableParallelism, getPriority } from 'node:os';
 import { EmptyPasswordError, HashingCapacityError, PasswordTooLongError } from './errors';
-import { defaultHashingConcurrency, PasswordHasher } from './password-hasher';
+import {
+  DEFAULT_NICE_INCREMENT,
+  defaultHashingConcurrency,
+  PasswordHasher,
+} from './password-hasher';
 
 // Cost 10 keeps the suite quick; the default cost of 12 is asserted in password.test.ts.
 const hasher = new PasswordHasher({ cost: 10 });
+
+afterAll(() => hasher.close());
 
 /**
  * Hashes produced by other bcrypt implementations, with the password that made them. Each is checked
@@ -159,16 +167,22 @@ describe('PasswordHasher options', () => {
     expect(new PasswordHasher({ cost }).cost).toBe(cost);
   });
 
+  test.each([-1, 1.5, 20, Number.NaN])('refuses niceIncrement %p', (niceIncrement) => {
+    expect(() => new PasswordHasher({ niceIncrement })).toThrow(RangeError);
+  });
+
+  test('hashes as many passwords at once as the process may use CPUs, by default', () => {
+    expect(new PasswordHasher().maxConcurrency).toBe(availableParallelism());
+    expect(defaultHashingConcurrency()).toBe(availableParallelism());
+  });
+
   test.each([
-    [{}, 3],
-    [{ UV_THREADPOOL_SIZE: '4' }, 3],
-    [{ UV_THREADPOOL_SIZE: '8' }, 7],
-    [{ UV_THREADPOOL_SIZE: '2' }, 1],
-    [{ UV_THREADPOOL_SIZE: '1' }, 1],
-    [{ UV_THREADPOOL_SIZE: 'lots' }, 3],
-    [{ UV_THREADPOOL_SIZE: '0' }, 3],
-  ])('default concurrency for %p is %p (the pool minus one)', (env, expected) => {
-    expect(defaultHashingConcurrency(env)).toBe(expected);
+    [1, 1],
+    [2, 2],
+    [16, 16],
+    [0, 1],
+  ])('default concurrency with %p usable CPUs is %p', (cpus, expected) => {
+    expect(defaultHashingConcurrency(cpus)).toBe(expected);
   });
 });
 
@@ -215,10 +229,139 @@ describe('PasswordHasher capacity', () => {
     await expect(limited.verify('dEe6XfVGrrfSH', hash)).resolves.toBe(true);
   });
 
-  test('defaults the queue to eight waiting requests per slot', () => {
-    expect(new PasswordHasher({ cost: 10, maxConcurrency: 2 }).stats()).toMatchObject({
-      maxConcurrency: 2,
-      maxQueue: 16,
+  test.each([
+    [1, 32],
+    [2, 32],
+    [4, 32],
+    [8, 64],
+  ])('with %p slots the queue defaults to %p (8 per slot, at least 32)', (slots, queue) => {
+    expect(new PasswordHasher({ cost: 10, maxConcurrency: slots }).stats()).toMatchObject({
+      maxConcurrency: slots,
+      maxQueue: queue,
     });
+  });
+
+  test('with one slot, a burst of sign-ups waits; only the 34th at once is refused', async () => {
+    const single = new PasswordHasher({ cost: 10, maxConcurrency: 1 });
+    const burst = Array.from({ length: 33 }, (_, index) => single.hash(`password number ${index}`));
+    const refused = single.hash('one too many');
+
+    expect(single.stats()).toEqual({
+      active: 1,
+      queued: 32,
+      rejected: 1,
+      maxConcurrency: 1,
+      maxQueue: 32,
+    });
+    await expect(refused).rejects.toBeInstanceOf(HashingCapacityError);
+    const hashes = await Promise.all(burst);
+    expect(new Set(hashes).size).toBe(33);
+    await single.close();
+  });
+});
+
+/** One thread of this process as Linux reports it in /proc/self/task/<tid>/stat. */
+interface ThreadSample {
+  readonly tid: number;
+  readonly nice: number;
+  /** User plus system CPU time, in clock ticks. */
+  readonly cpuTicks: number;
+}
+
+function sampleThreads(): ThreadSample[] {
+  return readdirSync('/proc/self/task').flatMap((tid) => {
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+    } catch {
+      return []; // the thread ended between the listing and the read
+    }
+    // Fields after the parenthesised command name, which may itself contain spaces: state is
+    // field 3, utime 14, stime 15, nice 19 (proc(5)).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return [
+      {
+        tid: Number(tid),
+        nice: Number(fields[16]),
+        cpuTicks: Number(fields[11]) + Number(fields[12]),
+      },
+    ];
+  });
+}
+
+/**
+ * The CPU ticks gained between two samples by the main thread and by the other threads at a given
+ * nice value. Threads started in between count from zero.
+ */
+function cpuTicksGained(
+  before: ThreadSample[],
+  after: ThreadSample[],
+  nice: number,
+): { total: number; mainThread: number; atNice: number } {
+  const start = new Map(before.map((thread) => [thread.tid, thread.cpuTicks]));
+  const gained = { total: 0, mainThread: 0, atNice: 0 };
+  for (const thread of after) {
+    const delta = thread.cpuTicks - (start.get(thread.tid) ?? 0);
+    gained.total += delta;
+    if (thread.tid === process.pid) gained.mainThread += delta;
+    else if (thread.nice === nice) gained.atNice += delta;
+  }
+  return gained;
+}
+
+// A nice value is a per-thread attribute only on Linux, and only there does the hasher apply one
+// (see PasswordHasherOptions.niceIncrement); /proc/self/task is Linux's too.
+const onLinux = process.platform === 'linux' ? describe : describe.skip;
+
+onLinux('PasswordHasher thread priority (Linux)', () => {
+  const mainNice = getPriority();
+
+  test.each([
+    ['the default', undefined, DEFAULT_NICE_INCREMENT],
+    ['the largest', 19, 19],
+    ['a zero', 0, 0],
+  ])('with %s increment, bcrypt runs on other threads at that much lower priority', async (
+    _label,
+    niceIncrement,
+    increment,
+  ) => {
+    const workerNice = Math.min(19, mainNice + increment);
+    const niced = new PasswordHasher({ cost: 12, maxConcurrency: 2, niceIncrement });
+    expect(niced.niceIncrement).toBe(increment);
+    try {
+      const before = sampleThreads();
+      await Promise.all(['first', 'second', 'third', 'fourth'].map((word) => niced.hash(word)));
+      const gained = cpuTicksGained(before, sampleThreads(), workerNice);
+
+      // Four hashes at cost 12 take about a second of CPU. Had the nice not been applied, or had
+      // bcrypt run on libuv's thread pool (its asynchronous API) or on the main thread, most of
+      // that time would show elsewhere.
+      expect(gained.atNice).toBeGreaterThan(gained.total / 2);
+      expect(gained.mainThread).toBeLessThan(gained.total / 2);
+      // The event loop keeps its priority.
+      expect(getPriority()).toBe(mainNice);
+      expect(sampleThreads().find((thread) => thread.tid === process.pid)?.nice).toBe(mainNice);
+    } finally {
+      await niced.close();
+    }
+  });
+
+  test('close() ends the hashing threads, and the hasher still works afterwards', async () => {
+    // An increment no other hasher in this file uses, to find this hasher's threads.
+    const increment = 7;
+    const nice = mainNice + increment;
+    if (nice > 19) throw new Error(`the test process already runs at nice ${mainNice}`);
+    const closing = new PasswordHasher({ cost: 10, maxConcurrency: 2, niceIncrement: increment });
+    const countThreads = (): number =>
+      sampleThreads().filter((thread) => thread.nice === nice).length;
+
+    const hash = await closing.hash('correct horse battery staple');
+    expect(countThreads()).toBeGreaterThanOrEqual(1);
+    await closing.close();
+    expect(countThreads()).toBe(0);
+
+    await expect(closing.verify('correct horse battery staple', hash)).resolves.toBe(true);
+    await closing.close();
+    expect(countThreads()).toBe(0);
   });
 });

@@ -3,12 +3,14 @@ import { PasswordHasher } from './password-hasher';
 
 /**
  * The hasher behind {@link hashPassword}, {@link verifyPassword} and {@link needsRehash}: cost 12,
- * concurrency from `UV_THREADPOOL_SIZE`. Read its load with `defaultPasswordHasher.stats()`.
+ * one hash at a time per usable CPU, on worker threads below the event loop's priority. Read its
+ * load with `defaultPasswordHasher.stats()`. Its threads start on the first hash and end after a
+ * few idle seconds; they never keep the process alive, so `close()` is optional.
  */
 export const defaultPasswordHasher = new PasswordHasher();
 
 /**
- * Hashes a password with bcrypt (cost 12) on the thread pool.
+ * Hashes a password with bcrypt (cost 12) on a lowered-priority worker thread.
  * @example
  * const hash = await hashPassword('correct horse battery staple'); // '$2b$12$...'
  */
