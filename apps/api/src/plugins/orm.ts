@@ -15,11 +15,18 @@ declare module 'fastify' {
   }
   interface FastifyContextConfig {
     /**
-     * `false` for routes that never touch the database through `request.em` (e.g. `GET /health`): no
-     * EntityManager is forked for their requests, and they get no request deadline (`buildApp`).
+     * `false` for routes that never touch the database (e.g. `GET /health`): no EntityManager is
+     * forked for their requests, and they get no request deadline (`buildApp`).
      * Default: a unit of work per request.
      */
     database?: boolean;
+    /**
+     * `false` for read routes that only run fixed statements on `request.em.getConnection('read')`
+     * (the lean detail reads): they keep the request deadline but get no forked EntityManager, so
+     * `request.em` is the ORM's global one, on which every entity operation throws
+     * (`allowGlobalContext: false`). Default: a unit of work per request.
+     */
+    unitOfWork?: boolean;
   }
 }
 
@@ -32,7 +39,8 @@ export interface OrmPluginOptions {
  * Gives every request its own unit of work: a forked EntityManager in MikroORM's RequestContext,
  * created in `onRequest` (before any hook that touches the database) and emptied when the response
  * has been sent or the request aborted, so no entity outlives its request. Routes with
- * `config: { database: false }` get none, and none of these hooks: they are added per route.
+ * `config: { database: false }` or `{ unitOfWork: false }` get none, and none of these hooks: they
+ * are added per route.
  */
 export const ormPlugin = fp<OrmPluginOptions>(
   (app: FastifyInstance, { orm }, done) => {
@@ -67,7 +75,7 @@ export const ormPlugin = fp<OrmPluginOptions>(
       },
     });
     app.addHook('onRoute', (route) => {
-      if (route.config?.database === false) return;
+      if (route.config?.database === false || route.config?.unitOfWork === false) return;
       addRouteHook(route, 'onRequest', openUnitOfWork);
       addRouteHook(route, 'onResponse', releaseOnResponse);
       addRouteHook(route, 'onRequestAbort', releaseOnAbort);

@@ -61,9 +61,12 @@ export const requestLogPlugin = fp<RequestLogPluginOptions>(
     });
     app.decorate('requestLog', { requests, errors });
 
-    app.addHook('onResponse', (request, reply, next) => {
+    // In onSend, once the answer is ready to go out: its status is final, and the lifecycle stage
+    // already runs for every response (security headers), where an onResponse hook would add a stage
+    // and two listeners on every response to every request, probes included.
+    app.addHook('onSend', (request, reply, payload, next) => {
       if (request.routeOptions.config.requestLog === false) {
-        next();
+        next(null, payload);
         return;
       }
       requests.push({
@@ -78,7 +81,7 @@ export const requestLogPlugin = fp<RequestLogPluginOptions>(
         userAgent: clip(request.headers['user-agent'], 500),
         createdDate: new Date(),
       });
-      next();
+      next(null, payload);
     });
 
     app.addHook('onError', (request, reply, error, next) => {

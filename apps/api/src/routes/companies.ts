@@ -107,6 +107,8 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
     '/companies/:id',
     {
       onRequest,
+      // One fixed statement and no entities: no unit of work to open and empty per request.
+      config: { unitOfWork: false },
       schema: {
         tags: ['companies'],
         summary: 'A company with its users and their roles',

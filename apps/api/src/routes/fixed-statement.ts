@@ -51,7 +51,10 @@ export class StatementById {
     return statement;
   }
 
-  /** Runs the statement with `id`; the rows as the driver returns them. */
+  /**
+   * Runs the statement with `id`; the rows as the driver returns them. Only `em`'s connection and
+   * transaction context are used, so on a route without a unit of work it may be the ORM's global one.
+   */
   async rows(em: Em, id: number): Promise<Record<string, unknown>[]> {
     const connection = em.getConnection('read');
     const statement = this.for(connection.getKnex());

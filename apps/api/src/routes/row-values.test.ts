@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { toBoolean, toIsoTimestamp, toNullableString, toNumber, toText } from './row-values';
 
 describe('row values', () => {
@@ -35,5 +36,20 @@ describe('row values', () => {
     expect(toIsoTimestamp(iso)).toBe(iso);
     expect(() => toIsoTimestamp('nope')).toThrow(TypeError);
     expect(() => toIsoTimestamp(null)).toThrow(TypeError);
+  });
+
+  test('pg UTC text takes a shortcut that agrees with parsing it as a Date, fraction truncated to ms', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1000-01-01T00:00:00Z'), max: new Date('9999-12-31T23:59:59Z'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 6 }),
+        fc.integer({ min: 0, max: 999 }),
+        (date, digits, micros) => {
+          const fraction = `${String(date.getUTCMilliseconds()).padStart(3, '0')}${String(micros).padStart(3, '0')}`.slice(0, digits);
+          const text = `${date.toISOString().slice(0, 19).replace('T', ' ')}${digits > 0 ? `.${fraction}` : ''}+00`;
+          expect(toIsoTimestamp(text)).toBe(new Date(text.replace(' ', 'T').replace(/\+00$/, 'Z')).toISOString());
+        },
+      ),
+    );
   });
 });

@@ -36,6 +36,8 @@ export function toBoolean(value: unknown): boolean {
   throw new TypeError(`Expected a boolean column value, got ${String(value)}`);
 }
 
+// `2026-11-27 10:11:12.345678+00` (fraction optional): PostgreSQL's text form of a UTC timestamptz.
+const PG_UTC = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(?:\.(\d{1,6}))?\+00$/;
 // An explicit zone at the end: `Z`, `+00`, `+10:00`, `-0530`.
 const HAS_ZONE = /(?:[zZ]|[+-]\d{2}(?::?\d{2})?)$/;
 
@@ -47,6 +49,9 @@ export function toIsoTimestamp(value: unknown): string {
   let date: Date;
   if (value instanceof Date) date = value;
   else if (typeof value === 'string') {
+    // What node-postgres returns on the ORM's UTC sessions, written straight into ISO form.
+    const utc = PG_UTC.exec(value);
+    if (utc !== null) return `${utc[1] ?? ''}T${utc[2] ?? ''}.${((utc[3] ?? '') + '000').slice(0, 3)}Z`;
     // ISO form: `T` between date and time, `±hh:mm` offsets (pg writes `+00` and `+0530` too).
     const text = value
       .trim()

@@ -128,6 +128,8 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
     '/users/:id',
     {
       onRequest,
+      // One fixed statement and no entities: no unit of work to open and empty per request.
+      config: { unitOfWork: false },
       schema: {
         tags: ['users'],
         summary: 'A user with their companies and roles',

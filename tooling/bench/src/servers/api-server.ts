@@ -3,22 +3,26 @@
  * OpenAPI, yup validation, RequestContext, request log, auth) on a MikroORM from `createOrmConfig`,
  * listening on loopback. Differences from `server.ts`, on purpose: no logger (the baseline has none
  * either), no schema update at start (the bench prepared the database), and a rate limit high enough
- * that a single loopback client is never throttled (the plugin still runs on every request).
+ * that a single loopback client is never throttled (the plugin still runs on every request). Added
+ * on top, like the baseline has it: one `onRequest` hook telling which request a query serves.
  *
  * Environment (set by the bench): BENCH_DATABASE_URL, BENCH_ADMIN_TOKEN_SHA256, BENCH_PORT,
  * BENCH_TRACK_FORKS=1 to watch request units of work for the soak.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '@eventlead/api';
 import { createORM, createOrmConfig, type Orm } from '@eventlead/db';
-import { RequestContext } from '@mikro-orm/core';
 import { reportStart, runChild, serveQuestions, sinceProcessStart } from '../ipc/child-side';
 import type { ForkCensus } from '../protocol';
 import { installQueryCounter } from './query-counter';
 import { heapAfterGc, listenOptions, probeHashing, requiredEnv, serverStats } from './server-questions';
 
 const modulesLoadedMs = sinceProcessStart();
-installQueryCounter(() => RequestContext.currentRequestContext());
+// Which request a query serves, for the per-request round-trip count: the same hook as the baseline's
+// (routes without a unit of work have no MikroORM RequestContext to tell).
+const requests = new AsyncLocalStorage<object>();
+installQueryCounter(() => requests.getStore());
 
 type Em = Orm['em'];
 
@@ -66,6 +70,9 @@ runChild(async () => {
   const app = await buildApp({
     orm,
     config: { adminTokenSha256: requiredEnv('BENCH_ADMIN_TOKEN_SHA256'), rateLimitMax: 1_000_000 },
+  });
+  app.addHook('onRequest', (request, _reply, done) => {
+    requests.run(request, done);
   });
   await app.ready();
   const appBuiltMs = sinceProcessStart();
