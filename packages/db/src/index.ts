@@ -15,6 +15,7 @@ export {
 } from './audit-trail/audit-trail-subscriber';
 export { createOrmConfig, defaultDatabaseUrl, type OrmOptions } from './config';
 export { withRequestContext, type RequestContextOptions } from './context';
+export { insertRows } from './insert-rows';
 export {
   parseDatabaseUrl,
   type DatabaseDialect,

@@ -1,3 +1,4 @@
+import { insertRows } from '@eventlead/db';
 import { ApiRequest, ApplicationError } from '@eventlead/models';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
@@ -21,8 +22,6 @@ declare module 'fastify' {
 type ApiRequestRow = Omit<ApiRequest, 'id'>;
 type ApplicationErrorRow = Omit<ApplicationError, 'id'>;
 
-// insertMany takes rows without their generated key; the entity types require it, hence the cast.
-const asRows = <T>(rows: Omit<T, 'id'>[]) => rows as T[];
 
 /** Options of {@link requestLogPlugin}. */
 export interface RequestLogPluginOptions {
@@ -50,12 +49,12 @@ export const requestLogPlugin = fp<RequestLogPluginOptions>(
       app.log.error({ err: error, dropped }, `could not write ${table} rows`);
     };
     const requests = new BufferedWriter<ApiRequestRow>({
-      write: (rows) => app.orm.em.fork().insertMany(ApiRequest, asRows<ApiRequest>(rows)).then(() => undefined),
+      write: (rows) => insertRows(app.orm, ApiRequest, rows),
       flushIntervalMs: options.flushIntervalMs ?? 1_000,
       onError: onError('log.ApiRequest'),
     });
     const errors = new BufferedWriter<ApplicationErrorRow>({
-      write: (rows) => app.orm.em.fork().insertMany(ApplicationError, asRows<ApplicationError>(rows)).then(() => undefined),
+      write: (rows) => insertRows(app.orm, ApplicationError, rows),
       flushIntervalMs: options.flushIntervalMs ?? 1_000,
       onError: onError('log.ApplicationError'),
     });
