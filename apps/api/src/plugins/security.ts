@@ -4,7 +4,6 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet from 'helmet';
-import { Redis } from 'ioredis';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -87,7 +86,10 @@ export const securityPlugin = fp<SecurityPluginOptions>(
       }
       done(null, payload);
     });
-    const redis = options.redisUrl === undefined ? undefined : new Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 });
+    // Loaded only when configured: a single replica never pays for the Redis client at start-up.
+    const redis = options.redisUrl === undefined
+      ? undefined
+      : new (await import('ioredis')).Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 });
     if (redis) app.addHook('onClose', async () => { await redis.quit(); });
     await app.register(rateLimit, {
       max: options.rateLimitMax,
