@@ -2,6 +2,7 @@ import { mapDatabaseError } from '@eventlead/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { ValidationError } from 'yup';
+import { API_HEADERS, NO_STORE } from './security';
 
 /** One field's complaint in an error response. */
 export interface ErrorDetail {
@@ -40,7 +41,9 @@ function validationDetails(error: ValidationError, context: string | undefined):
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
   const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
   const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A part of the URL is too long.' : 'The URL is not valid.';
-  void reply.header('x-request-id', request.id).code(status).send({ error: message, details: [] } satisfies ErrorBody);
+  // Sent before routing, so no onSend hook adds these: the request id and the API security headers.
+  void reply.headers(API_HEADERS).header('cache-control', NO_STORE).header('x-request-id', request.id);
+  void reply.code(status).send({ error: message, details: [] } satisfies ErrorBody);
 }
 
 /**

@@ -47,9 +47,10 @@ function headersOf(middleware: ReturnType<typeof helmet>): Readonly<Record<strin
 /**
  * The headers OWASP's REST Security Cheat Sheet lists for every API response (with `Content-Type`,
  * which the serialiser sets, and `Cache-Control: no-store`, set below): the rest of helmet's defaults
- * instruct browsers about HTML documents, which the JSON answers are not.
+ * instruct browsers about HTML documents, which the JSON answers are not. Exported for the answers
+ * Fastify sends before routing (`answerFrameworkError`), which no hook sees.
  */
-const API_HEADERS = headersOf(
+export const API_HEADERS = headersOf(
   helmet({
     contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
     crossOriginOpenerPolicy: false,
@@ -63,6 +64,9 @@ const API_HEADERS = headersOf(
     xXssProtection: false,
   }),
 );
+
+/** `Cache-Control` of every answer whose route does not set its own. */
+export const NO_STORE = 'no-store';
 
 /** helmet's defaults for the Swagger UI pages, without a CSP: the UI needs its inline assets. */
 const DOCUMENT_HEADERS = headersOf(helmet({ contentSecurityPolicy: false }));
@@ -82,7 +86,7 @@ export const securityPlugin = fp<SecurityPluginOptions>(
       } else {
         void reply.headers(API_HEADERS);
         // Personal data must not sit in browser or proxy caches; routes that are cacheable say so.
-        if (!reply.hasHeader('cache-control')) void reply.header('cache-control', 'no-store');
+        if (!reply.hasHeader('cache-control')) void reply.header('cache-control', NO_STORE);
       }
       done(null, payload);
     });

@@ -24,6 +24,7 @@ describeEachDatabase('security plugin', (getDb) => {
     ['a JSON answer', '/health', 200],
     ['a 404', '/nope', 404],
     ['a 401', '/users', 401],
+    ['a URL the router cannot read (answered before routing)', '/users/%E0%A4%A', 400],
   ])('%s carries the API security headers and no-store', async (_name, url, status) => {
     const res = await app.inject({ method: 'GET', url });
     expect(res.statusCode).toBe(status);
