@@ -39,9 +39,10 @@ function clip(value: string | undefined, max: number): string | null {
 }
 
 /**
- * Records every answered request (except routes with `config: { requestLog: false }`) in log.ApiRequest and every 5xx in log.ApplicationError, through
- * buffered background writers: batched inserts, bounded memory, never on the response's path, and
- * flushed when the app closes (graceful shutdown).
+ * Records every answered request in log.ApiRequest (except on routes with
+ * `config: { requestLog: false }`) and every 5xx in log.ApplicationError, through buffered background
+ * writers: batched inserts, bounded memory, never on the response's path, and flushed when the app
+ * closes (graceful shutdown).
  */
 export const requestLogPlugin = fp<RequestLogPluginOptions>(
   (app: FastifyInstance, options, done) => {
