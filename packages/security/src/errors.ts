@@ -71,6 +71,6 @@ export class PasswordPolicyError extends Error {
 
 /** One way in which a password breaks the policy. The message never repeats the password. */
 export interface PasswordPolicyViolation {
-  readonly code: 'PASSWORD_TOO_SHORT' | 'PASSWORD_TOO_LONG' | 'PASSWORD_BLOCKLISTED';
+  readonly code: 'PASSWORD_TOO_SHORT' | 'PASSWORD_TOO_LONG' | 'PASSWORD_BLANK' | 'PASSWORD_BLOCKLISTED';
   readonly message: string;
 }

@@ -6,6 +6,7 @@ export {
   PasswordTooLongError,
 } from './errors';
 export type { PasswordPolicyViolation } from './errors';
+export { isCommonPassword } from './common-passwords';
 export {
   DEFAULT_BCRYPT_COST,
   DEFAULT_NICE_INCREMENT,

@@ -29,26 +29,54 @@ describe('checkPasswordPolicy', () => {
     ['length is measured after NFKC', 'cafe\u0301abc', undefined, ['PASSWORD_TOO_SHORT']],
     ['a custom minimum of 12', 'abcdefghijk', { minLength: 12 }, ['PASSWORD_TOO_SHORT']],
     ['a custom minimum of 12, met', 'abcdefghijkl', { minLength: 12 }, []],
+    // The built-in list of common passwords (@zxcvbn-ts/language-common), whatever the case.
+    ['the most common password', 'password', undefined, ['PASSWORD_BLOCKLISTED']],
+    ['a common password in capitals', 'PASSWORD', undefined, ['PASSWORD_BLOCKLISTED']],
+    ['a common password with a digit', 'Password1', undefined, ['PASSWORD_BLOCKLISTED']],
+    ['a common password with leet spelling', 'P@ssw0rd', undefined, ['PASSWORD_BLOCKLISTED']],
+    ['eight digits in a row', '12345678', undefined, ['PASSWORD_BLOCKLISTED']],
+    ['a keyboard walk', 'qwertyuiop', undefined, ['PASSWORD_BLOCKLISTED']],
+    ['a common password between spaces', '  iloveyou  ', undefined, ['PASSWORD_BLOCKLISTED']],
+    ['a common password typed full-width', '\uff53\uff55\uff4e\uff53\uff48\uff49\uff4e\uff45', undefined, ['PASSWORD_BLOCKLISTED']],
+    ['a common password shorter than the minimum', 'dragon', undefined, ['PASSWORD_TOO_SHORT', 'PASSWORD_BLOCKLISTED']],
+    // Long enough, but no secret.
+    ['eight spaces', ' '.repeat(8), undefined, ['PASSWORD_BLANK']],
+    ['tabs and line breaks only', '\t\n\t\n\t\n\t\n', undefined, ['PASSWORD_BLANK']],
+    ['ideographic spaces only (NFKC keeps them blank)', '\u3000'.repeat(8), undefined, ['PASSWORD_BLANK']],
+    ['three spaces: too short and blank', '   ', undefined, ['PASSWORD_TOO_SHORT', 'PASSWORD_BLANK']],
   ] as const)('%s', (_label, plain, options, expected) => {
     expect(codes(plain, options)).toEqual(expected);
   });
 
   test('returns the normalised password when it passes', () => {
-    expect(checkPasswordPolicy('\uff50\uff41\uff53\uff53word')).toEqual({
+    expect(checkPasswordPolicy('\uff50\uff41\uff53\uff53 phrase')).toEqual({
       ok: true,
-      password: 'password',
+      password: 'pass phrase',
     });
   });
 
-  test('asks the blocklist with the normalised password', () => {
+  test("asks the caller's blocklist with the normalised password, on top of the built-in one", () => {
     const seen: string[] = [];
     const isBlocklisted = (password: string): boolean => {
       seen.push(password);
-      return password.toLowerCase() === 'password';
+      return password.toLowerCase() === 'eventlead2026';
     };
-    expect(codes('\uff30assword', { isBlocklisted })).toEqual(['PASSWORD_BLOCKLISTED']);
+    expect(codes('\uff25ventLead2026', { isBlocklisted })).toEqual(['PASSWORD_BLOCKLISTED']);
     expect(codes('correct horse', { isBlocklisted })).toEqual([]);
-    expect(seen).toEqual(['Password', 'correct horse']);
+    expect(seen).toEqual(['EventLead2026', 'correct horse']);
+    // The built-in list still applies when the caller brings its own.
+    expect(codes('password', { isBlocklisted: () => false })).toEqual(['PASSWORD_BLOCKLISTED']);
+  });
+
+  test('says why a common or blank password is refused, without repeating it', () => {
+    const common = checkPasswordPolicy('sunshine');
+    const blank = checkPasswordPolicy(' '.repeat(8));
+    expect(common.ok ? [] : common.violations.map((v) => v.message)).toEqual([
+      'Password is too common or has appeared in a data breach; choose another.',
+    ]);
+    expect(blank.ok ? [] : blank.violations.map((v) => v.message)).toEqual([
+      'Password must not be made of spaces (or other blank characters) only.',
+    ]);
   });
 
   test('reports every violation at once', () => {
@@ -78,7 +106,7 @@ describe('assertPasswordPolicy', () => {
     expect(caught).toBeInstanceOf(PasswordPolicyError);
     const error = caught as PasswordPolicyError;
     expect(error).toMatchObject({ code: 'PASSWORD_POLICY', statusCode: 400 });
-    expect(error.violations.map((violation) => violation.code)).toEqual(['PASSWORD_TOO_SHORT']);
+    expect(error.violations.map((violation) => violation.code)).toEqual(['PASSWORD_TOO_SHORT', 'PASSWORD_BLOCKLISTED']);
     expect(error.message).toContain('at least 8 characters');
     expect(error.message).not.toContain('hunter2');
   });

@@ -1,4 +1,5 @@
 import type { PasswordPolicyViolation } from './errors';
+import { isCommonPassword } from './common-passwords';
 import { BCRYPT_MAX_PASSWORD_BYTES, PasswordPolicyError } from './errors';
 import { normalizePassword, utf8ByteLength } from './password-input';
 
@@ -10,9 +11,9 @@ export interface PasswordPolicyOptions {
   /** Fewest characters (Unicode code points) accepted; default 8. */
   readonly minLength?: number;
   /**
-   * Tells whether a password is known to be common, expected or compromised (a breach corpus, the
-   * product's name, the user's e-mail...). NIST requires such a check; what to compare against is
-   * the caller's choice. Receives the normalised password.
+   * Tells whether a password is known to be expected or compromised beyond the built-in list of
+   * common passwords, which always applies (the product's name, the user's e-mail, a breach
+   * corpus...). Receives the normalised password.
    */
   readonly isBlocklisted?: (normalizedPassword: string) => boolean;
 }
@@ -25,7 +26,8 @@ export type PasswordPolicyResult =
 /**
  * Checks a new password against a NIST SP 800-63B policy: a minimum length counted in code points
  * after NFKC normalisation, no composition rules (no "one digit, one symbol"), every Unicode
- * character and space allowed, an optional blocklist, and bcrypt's 72-byte ceiling (which is at
+ * character and space allowed but not spaces alone, a blocklist of common passwords
+ * ({@link isCommonPassword}) plus the caller's own, and bcrypt's 72-byte ceiling (which is at
  * least 64 characters for ASCII passwords, as NIST asks; multi-byte characters reach it sooner).
  * @example
  * const result = checkPasswordPolicy(body.password, { minLength: 12 });
@@ -60,7 +62,13 @@ export function checkPasswordPolicy(
         'some characters take several bytes.',
     });
   }
-  if (password.length > 0 && options.isBlocklisted?.(password) === true) {
+  // Eight spaces meet the length but are no secret: as guessable as any password on the list.
+  if (password.length > 0 && password.trim() === '') {
+    violations.push({
+      code: 'PASSWORD_BLANK',
+      message: 'Password must not be made of spaces (or other blank characters) only.',
+    });
+  } else if (password.length > 0 && (isCommonPassword(password) || options.isBlocklisted?.(password) === true)) {
     violations.push({
       code: 'PASSWORD_BLOCKLISTED',
       message: 'Password is too common or has appeared in a data breach; choose another.',
