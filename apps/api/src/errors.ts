@@ -24,3 +24,17 @@ export class UnauthorizedError extends HttpError {
     super(401, 'UNAUTHORIZED', message);
   }
 }
+
+/**
+ * The request would change, delete or enrol the platform operator account (the identity the admin
+ * token acts as, which the audit trail credits with every admin write).
+ */
+export class OperatorAccountError extends HttpError {
+  constructor(refused: 'changed' | 'deleted' | 'added to a company') {
+    super(
+      409,
+      'OPERATOR_ACCOUNT',
+      `This is the platform operator account, which the admin token acts as and the audit trail credits; it cannot be ${refused} through the API.`,
+    );
+  }
+}

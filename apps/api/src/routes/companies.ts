@@ -14,6 +14,7 @@ import {
   fieldError,
   findRefByCode,
   idParams,
+  refuseOperatorAccount,
   requireRefByCode,
 } from './route-support';
 import {
@@ -28,6 +29,7 @@ import {
   type CompanyDto,
   type CreateCompanyBody,
   type ListCompaniesQuery,
+  type MemberDto,
   type UpdateCompanyBody,
 } from './companies.schemas';
 import { loadCompanyDetail } from './company-detail.query';
@@ -169,7 +171,7 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
       const { id } = request.params;
       const { companyName, abn, acn, tradingName, gstRegistered, isActive } = request.body;
       await actAsAdmin(request);
-      await transactional(request.em, async (tx) => {
+      const data = await transactional(request.em, async (tx) => {
         // Locked: concurrent writes to one row queue up, so each audit row starts from the value the previous one left.
         const company = await tx.findOne(Company, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (company === null) throw new NotFoundError('Company');
@@ -179,9 +181,12 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
         if (tradingName !== undefined) company.tradingName = blankToNull(tradingName);
         if (gstRegistered !== undefined) company.gstRegistered = gstRegistered;
         if (isActive !== undefined) company.isActive = isActive;
+        await tx.flush();
+        // Read back before committing, under the lock: read after the commit, a DELETE committed in
+        // between would turn a change that took effect into a 404.
+        return loadCompanyDetail(tx, id);
       });
-      request.em.clear();
-      return { success: true, message: 'Company updated.', data: await loadCompanyDetail(request.em, id) };
+      return { success: true, message: 'Company updated.', data };
     },
   );
 
@@ -201,7 +206,9 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
       const { id } = request.params;
       await actAsAdmin(request);
       await transactional(request.em, async (tx) => {
-        // Locked: of concurrent deletes one wins and the others find the row gone (404), with one audit row.
+        // Locked: of concurrent deletes one wins and the others find the row gone (404), with one audit
+        // row; a concurrent POST /companies/:id/users locks the company too, so its membership is
+        // either committed before this reads the memberships (and goes with the company) or never written.
         const company = await tx.findOne(Company, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (company === null) throw new NotFoundError('Company');
         const memberships = await tx.find(UserCompany, { company });
@@ -227,12 +234,18 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
     async (request, reply) => {
       const { id } = request.params;
       const { userId, role: roleCode, isDefaultCompany = false } = request.body;
+      await refuseOperatorAccount(request, userId, 'added to a company');
       await actAsAdmin(request);
+      let member: MemberDto;
       try {
-        await transactional(request.em, async (tx) => {
-          const company = await tx.findOne(Company, { id });
+        member = await transactional(request.em, async (tx) => {
+          // Every row this write depends on is locked, always in this order (company, user, then their
+          // memberships; the deletes lock a subset in the same order, so no two requests wait on each
+          // other in a cycle). A DELETE of the company or the user that commits first makes this a 404
+          // before anything is written; one that comes later waits and takes the new membership with it.
+          const company = await tx.findOne(Company, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
           if (company === null) throw new NotFoundError('Company');
-          // Locked: concurrent additions of one user queue up, so only one of them ends as the default company.
+          // Locked as well so that concurrent additions of one user queue up and only one of them ends as the default company.
           const user = await tx.findOne(User, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
           if (user === null) throw new NotFoundError('User');
           const role = await findRefByCode(tx, UserCompanyRole, roleCode);
@@ -251,18 +264,25 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
           } else {
             Object.assign(existing, { role, status, joinedVia, isDefaultCompany, isDeleted: false, deletedDate: null, deletedBy: null });
           }
+          // The answer comes from the rows this transaction holds locked, not from a read after the
+          // commit, which a delete committed in between would turn into a 404 for a write that took effect.
+          return {
+            userId: user.id,
+            email: user.email,
+            firstName: user.firstName ?? null,
+            lastName: user.lastName ?? null,
+            role: { code: role.code, name: role.name },
+            status: status.code,
+            isDefaultCompany,
+          };
         });
       } catch (error) {
         // Two concurrent requests adding the same member: the unique constraint decides.
         if (error instanceof UniqueConflictError) throw new HttpError(409, 'ALREADY_MEMBER', ALREADY_MEMBER, { cause: error });
         throw error;
       }
-      request.em.clear();
-      const detail = await loadCompanyDetail(request.em, id);
-      const added = detail.users.find((u) => u.userId === userId);
-      if (added === undefined) throw new Error('The membership just added could not be read back.');
       void reply.code(201);
-      return { success: true, message: 'User added to company.', data: { ...added, companyId: id, joinedVia: ADMIN_JOINED_VIA } };
+      return { success: true, message: 'User added to company.', data: { ...member, companyId: id, joinedVia: ADMIN_JOINED_VIA } };
     },
   );
 

@@ -3,6 +3,7 @@ import { errorResponseSchema, toJsonSchema } from '@eventlead/schemas';
 import type { EntityManager, EntityName } from '@mikro-orm/core';
 import type { FastifyRequest } from 'fastify';
 import { ValidationError, number, object } from 'yup';
+import { OperatorAccountError } from '../errors';
 
 /** JSON Schema of the ErrorResponse body, declared for every error status a route answers. */
 export const errorResponse: object = toJsonSchema(errorResponseSchema);
@@ -11,13 +12,14 @@ export const errorResponse: object = toJsonSchema(errorResponseSchema);
 export const adminErrorResponses: { readonly 400: object; readonly 401: object } = { 400: errorResponse, 401: errorResponse };
 
 /**
- * `:id` path parameter: a positive whole number written in plain digits (ids are bigints read as JS
- * numbers). yup alone would also read `1.0`, `1e0`, `0x1` and ` 1` as 1, so that one row had many URLs.
+ * `:id` path parameter: a positive whole number written in plain digits without leading zeros (ids
+ * are bigints read as JS numbers). yup alone would also read `1.0`, `1e0`, `0x1`, ` 1` and `01` as 1,
+ * so that one row had many URLs.
  */
 export const idParams = object({
   id: number()
-    .transform((value: number, original: unknown) => (typeof original === 'string' && !/^[0-9]+$/.test(original) ? Number.NaN : value))
-    .typeError('id must be a positive whole number')
+    .transform((value: number, original: unknown) => (typeof original === 'string' && !/^[1-9][0-9]*$/.test(original) ? Number.NaN : value))
+    .typeError('id must be a positive whole number in plain digits, without leading zeros')
     .integer('id must be a positive whole number')
     .min(1, 'id must be a positive whole number')
     .max(Number.MAX_SAFE_INTEGER, 'id must be a positive whole number')
@@ -26,10 +28,12 @@ export const idParams = object({
 
 /**
  * A 400 about one field of the body, for checks that need the database (an unknown ref code). It is a
- * yup ValidationError, so the error handler answers it exactly like a schema failure.
+ * yup ValidationError, so the error handler answers it exactly like a schema failure; its `statusCode`
+ * tells every error hook that it is the client's mistake (the request log's `onError` hook, which runs
+ * before the error handler, would otherwise record it in log.ApplicationError as a 500).
  */
-export function fieldError(field: string, message: string): ValidationError {
-  return new ValidationError(message, undefined, field);
+export function fieldError(field: string, message: string): ValidationError & { statusCode: 400 } {
+  return Object.assign(new ValidationError(message, undefined, field), { statusCode: 400 as const });
 }
 
 /** A `%term%` pattern for LIKE/ILIKE with the term's wildcard characters escaped. */
@@ -107,6 +111,20 @@ function systemActorId(request: FastifyRequest): Promise<ActorId | undefined> {
  */
 export async function actAsAdmin(request: FastifyRequest): Promise<void> {
   setActor(request.em, await systemActorId(request));
+}
+
+/**
+ * Refuses a request aimed at the platform operator account: the admin token acts as that account, so
+ * changing or deleting it through the API would rewrite or remove the identity every audit row credits.
+ * @throws {OperatorAccountError} 409 when `userId` is the operator's
+ */
+export async function refuseOperatorAccount(
+  request: FastifyRequest,
+  userId: number,
+  refused: ConstructorParameters<typeof OperatorAccountError>[0],
+): Promise<void> {
+  const operator = await systemActorId(request);
+  if (operator !== undefined && String(operator) === String(userId)) throw new OperatorAccountError(refused);
 }
 
 /** Validated list parameters (see `paginationParams` in @eventlead/schemas). */

@@ -15,6 +15,7 @@ import {
   fieldError,
   findRefByCode,
   idParams,
+  refuseOperatorAccount,
   requireRefByCode,
 } from './route-support';
 import {
@@ -187,15 +188,16 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
         security: [{ adminToken: [] }],
         params: idParams,
         body: updateUserBody,
-        response: { 200: userDetailResponse, ...adminErrorResponses, 404: errorResponse, 503: errorResponse },
+        response: { 200: userDetailResponse, ...adminErrorResponses, 404: errorResponse, 409: errorResponse, 503: errorResponse },
       },
     },
     async (request) => {
       const { id } = request.params;
       const { password, status: statusCode, ...names } = request.body;
+      await refuseOperatorAccount(request, id, 'changed');
       const passwordHash = password === undefined ? undefined : await passwordHasher.hash(password);
       await actAsAdmin(request);
-      await transactional(request.em, async (tx) => {
+      const data = await transactional(request.em, async (tx) => {
         // Locked: concurrent writes to one row queue up, so each audit row starts from the value the previous one left.
         const user = await tx.findOne(User, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (user === null) throw new NotFoundError('User');
@@ -209,9 +211,12 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
           if (status === undefined) throw fieldError('status', 'status is not a known user status.');
           user.status = status;
         }
+        await tx.flush();
+        // Read back before committing, under the lock: read after the commit, a DELETE committed in
+        // between would turn a change that took effect into a 404.
+        return loadUserDetail(tx, id);
       });
-      request.em.clear();
-      return { success: true, message: 'User updated.', data: await loadUserDetail(request.em, id) };
+      return { success: true, message: 'User updated.', data };
     },
   );
 
@@ -224,14 +229,17 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
         summary: 'Soft-delete a user and their memberships (204, no body)',
         security: [{ adminToken: [] }],
         params: idParams,
-        response: { 204: { description: 'Deleted.', type: 'null' }, ...adminErrorResponses, 404: errorResponse },
+        response: { 204: { description: 'Deleted.', type: 'null' }, ...adminErrorResponses, 404: errorResponse, 409: errorResponse },
       },
     },
     async (request, reply) => {
       const { id } = request.params;
+      await refuseOperatorAccount(request, id, 'deleted');
       await actAsAdmin(request);
       await transactional(request.em, async (tx) => {
-        // Locked: of concurrent deletes one wins and the others find the row gone (404), with one audit row.
+        // Locked: of concurrent deletes one wins and the others find the row gone (404), with one audit
+        // row; a concurrent POST /companies/:id/users locks the user too, so its membership is either
+        // committed before this reads the memberships (and goes with the user) or never written.
         const user = await tx.findOne(User, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
         if (user === null) throw new NotFoundError('User');
         const memberships = await tx.find(UserCompany, { user });
