@@ -26,6 +26,7 @@ export {
   type PostgresDatabaseUrl,
   type ServerDatabaseUrl,
 } from './database-url';
+export { LIKE_ESCAPE, MSSQL_SEARCH_COLLATION, containsText, likeContainsPattern } from './dialect/contains-text';
 export { ddlStatements } from './ddl/ddl-statements';
 export { ddlDocument, generateDdl } from './ddl/generate-ddl';
 export { SQL_DIALECTS, isSqlDialect, sqlDialectOf, type SqlDialect } from './ddl/sql-dialect';
@@ -50,6 +51,7 @@ export {
 export { MIGRATIONS_TABLE, migrationOptions, migrationsOf } from './migrations/migration-options';
 export { SolomonMsSqlDriver } from './naming/mssql-driver';
 export { SolomonMsSqlPlatform } from './naming/mssql-platform';
+export { MSSQL_LOCK_HINTS, withLockHints } from './naming/mssql-query-builder';
 export { SolomonMsSqlSchemaHelper } from './naming/mssql-schema-helper';
 export { SolomonNamingStrategy } from './naming/solomon-naming-strategy';
 export { SolomonPGliteDriver, SolomonPostgreSqlDriver } from './naming/postgres-drivers';
