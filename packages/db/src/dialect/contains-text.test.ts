@@ -9,7 +9,7 @@ import { containsText, likeContainsPattern } from './contains-text';
 async function render(dialect: SqlDialect, build: (orm: Orm) => { getQuery(): string; getParams(): readonly unknown[] }): Promise<{ sql: string; params: unknown[] }> {
   return withOfflineOrm(dialect, (orm) => {
     const qb = build(orm);
-    return Promise.resolve({ sql: qb.getQuery(), params: qb.getParams().map((p) => (typeof p === 'object' && p !== null && 'value' in p ? (p as { value: unknown }).value : p)) });
+    return Promise.resolve({ sql: qb.getQuery(), params: qb.getParams().map((p) => (typeof p === 'object' && p !== null && 'value' in p ? (p).value : p)) });
   });
 }
 
@@ -36,6 +36,11 @@ describe('containsText renders per dialect, without a server', () => {
     expect(sql).not.toMatch(/ilike/i);
   });
 
+  test('SQL Server: the pattern is Unicode (N\'…\'), so letters outside the code page survive', async () => {
+    const sql = await withOfflineOrm('mssql', (orm) => Promise.resolve(orm.em.fork().createQueryBuilder(User, 'u').select('id').where({ lastName: containsText(orm.em.getPlatform(), 'Zoë 李') }).getFormattedQuery()));
+    expect(sql).toBe("select [u].[UserID] from [User] as [u] where [u].[LastName] like N'%Zoë 李%' collate Latin1_General_100_CI_AS escape '\\'");
+  });
+
   test('PostgreSQL and PGlite: ILIKE with ESCAPE, the pattern bound', async () => {
     const { sql, params } = await render('postgresql', where);
     expect(sql).toBe('select "u"."UserID" from "dbo"."User" as "u" where "u"."FirstName" ilike $1 escape \'\\\'');
@@ -47,7 +52,7 @@ describe('pessimistic locks render per dialect, without a server', () => {
   // A query builder only accepts a lock inside a transaction; rendering needs no real one.
   const locked = (mode: LockMode) => (orm: Orm) => {
     const em = orm.em.fork();
-    em.setTransactionContext({ offline: true } as never);
+    em.setTransactionContext({ offline: true });
     return em.createQueryBuilder(User, 'u').select('*').where({ id: 7 }).setLockMode(mode);
   };
 
@@ -65,7 +70,7 @@ describe('pessimistic locks render per dialect, without a server', () => {
   test('SQL Server: the hint sits on the locked table, not after the joins', async () => {
     const { sql } = await render('mssql', (orm) => {
       const em = orm.em.fork();
-      em.setTransactionContext({ offline: true } as never);
+      em.setTransactionContext({ offline: true });
       return em.createQueryBuilder(User, 'u').select('*').leftJoin('u.status', 's').where({ id: 7 }).setLockMode(LockMode.PESSIMISTIC_WRITE);
     });
     expect(sql).toMatch(/^select \[u\]\.\* from \[dbo\]\.\[User\] as \[u\] WITH \(UPDLOCK, ROWLOCK\) left join \[ref\]\.\[UserStatus\] as \[s\] on .* where \[u\]\.\[UserID\] = @p0$/);

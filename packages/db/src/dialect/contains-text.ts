@@ -1,5 +1,6 @@
 import { raw, type Platform } from '@mikro-orm/core';
 import { sqlDialectOf } from '../ddl/sql-dialect';
+import { UnicodeString } from '@mikro-orm/mssql';
 
 /** The escape character of every pattern {@link containsText} renders (`ESCAPE '\'` in the SQL). */
 export const LIKE_ESCAPE = '\\';
@@ -39,7 +40,8 @@ export function containsText(platform: Platform, term: string): { $ilike: string
   const pattern = likeContainsPattern(dialect, term);
   // The raw fragment is the operand of LIKE: the bound pattern plus the clauses MikroORM has no option for.
   if (dialect === 'mssql') {
-    return { $like: raw(`? collate ${MSSQL_SEARCH_COLLATION} escape '${LIKE_ESCAPE}'`, [pattern]) };
+    // Unicode (N'…' or nvarchar): a varchar pattern would turn letters outside the code page into '?'.
+    return { $like: raw(`? collate ${MSSQL_SEARCH_COLLATION} escape '${LIKE_ESCAPE}'`, [new UnicodeString(pattern)]) };
   }
   return { $ilike: raw(`? escape '${LIKE_ESCAPE}'`, [pattern]) };
 }
