@@ -28,7 +28,8 @@ export {
 } from './database-url';
 export { LIKE_ESCAPE, MSSQL_SEARCH_COLLATION, containsText, likeContainsPattern } from './dialect/contains-text';
 export { ddlStatements } from './ddl/ddl-statements';
-export { ddlDocument, generateDdl } from './ddl/generate-ddl';
+export { ddlDocument, generateDdl, generateDeploymentScript } from './ddl/generate-ddl';
+export { toSqlcmdScript } from './ddl/sqlcmd-script';
 export { SQL_DIALECTS, isSqlDialect, sqlDialectOf, type SqlDialect } from './ddl/sql-dialect';
 export { generateDatabaseDocs, staleDatabaseDocs, writeDatabaseDocs } from './docs/database-docs';
 export { SCHEMA_REFERENCE_PATH, generateSchemaReference } from './docs/schema-reference';
