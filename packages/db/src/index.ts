@@ -39,6 +39,7 @@ export {
   DatabaseUnavailableError,
   ForeignKeyError,
   NotFoundError,
+  TransactionConflictError,
   UniqueConflictError,
 } from './errors';
 export { mapDatabaseError } from './map-database-error';

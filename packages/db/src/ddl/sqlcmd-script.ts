@@ -29,7 +29,7 @@ export function toSqlcmdScript(ddl: string): string {
   const schemas: string[] = [];
   const rest: string[] = [];
   for (const line of checked.split('\n')) {
-    if (/^if \(schema_id\('/.test(line)) schemas.push(line, 'GO');
+    if (line.startsWith("if (schema_id('")) schemas.push(line, 'GO');
     else rest.push(line);
   }
   const groups = rest
