@@ -51,8 +51,8 @@ async function scratchDatabase(kind: TestDatabaseKind): Promise<{ url: string; d
 
 describe('eventlead-db sql', () => {
   test.each([
-    [['sql', '--dialect', 'mssql'], "if (schema_id('cache') is null)"],
-    [['sql', '--', '--dialect', 'mssql'], "if (schema_id('cache') is null)"],
+    [['sql', '--dialect', 'mssql'], 'SET ANSI_NULLS ON;\nSET QUOTED_IDENTIFIER ON;\nGO\n'],
+    [['sql', '--', '--dialect', 'mssql'], 'SET ANSI_NULLS ON;\nSET QUOTED_IDENTIFIER ON;\nGO\n'],
     [['sql', '--dialect', 'postgresql'], 'create schema if not exists "cache";'],
     [['sql'], 'create schema if not exists "cache";'],
   ])('%p prints only the DDL', async (argv, start) => {

@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createOrmConfig, defaultDatabaseUrl } from './config';
 import { parseDatabaseUrl } from './database-url';
-import { generateDdl } from './ddl/generate-ddl';
+import { generateDeploymentScript } from './ddl/generate-ddl';
 import { isSqlDialect, SQL_DIALECTS, type SqlDialect } from './ddl/sql-dialect';
 import { staleDatabaseDocs, writeDatabaseDocs } from './docs/database-docs';
 import { DatabaseError } from './errors';
@@ -37,7 +37,7 @@ Commands (the database comes from DATABASE_URL; default: the embedded database i
   migrate:down [--to NAME]   revert the last migration, or down to NAME (kept); --all reverts everything
   seed                       write the reference data (idempotent) and print what changed per table
   check                      compare the database with the entities; exit 1 and list differences on drift
-  sql [--dialect D]          print the complete CREATE DDL (D: ${SQL_DIALECTS.join(' or ')}; default: DATABASE_URL's); no server needed
+  sql [--dialect D]          print the complete CREATE DDL (D: ${SQL_DIALECTS.join(' or ')}; default: DATABASE_URL's; mssql: a sqlcmd script); no server needed
   docs [--check]             regenerate docs/database (schema reference, DDL); --check exits 1 when they are stale
   migration:create --name N  development: generate the next migration for both dialects into src/migrations
 
@@ -127,7 +127,7 @@ async function sql(io: CliIo, args: string[]): Promise<number> {
   } else {
     throw new UsageError(`--dialect must be ${SQL_DIALECTS.join(' or ')} (got ${values.dialect}).`);
   }
-  io.stdout(await generateDdl(dialect));
+  io.stdout(await generateDeploymentScript(dialect));
   return EXIT.ok;
 }
 

@@ -46,6 +46,16 @@ export class DatabaseUnavailableError extends DatabaseError {
 }
 
 /**
+ * The database gave up this transaction to let another one through: chosen as a deadlock victim (SQL
+ * Server 1205, PostgreSQL 40P01), a serialization failure (40001) or a lock that could not be had in
+ * time (SQL Server 1222). Nothing was written; the same request may succeed when retried (HTTP 503).
+ */
+export class TransactionConflictError extends DatabaseError {
+  readonly code = 'DB_TRANSACTION_CONFLICT';
+  readonly statusCode = 503;
+}
+
+/**
  * A write collided with a unique constraint or unique index (HTTP 409).
  * @example
  * try { await transactional(em, (tx) => tx.persistAndFlush(user)); }

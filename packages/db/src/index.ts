@@ -26,8 +26,10 @@ export {
   type PostgresDatabaseUrl,
   type ServerDatabaseUrl,
 } from './database-url';
+export { LIKE_ESCAPE, MSSQL_SEARCH_COLLATION, containsText, likeContainsPattern } from './dialect/contains-text';
 export { ddlStatements } from './ddl/ddl-statements';
-export { ddlDocument, generateDdl } from './ddl/generate-ddl';
+export { ddlDocument, generateDdl, generateDeploymentScript } from './ddl/generate-ddl';
+export { toSqlcmdScript } from './ddl/sqlcmd-script';
 export { SQL_DIALECTS, isSqlDialect, sqlDialectOf, type SqlDialect } from './ddl/sql-dialect';
 export { generateDatabaseDocs, staleDatabaseDocs, writeDatabaseDocs } from './docs/database-docs';
 export { SCHEMA_REFERENCE_PATH, generateSchemaReference } from './docs/schema-reference';
@@ -37,6 +39,7 @@ export {
   DatabaseUnavailableError,
   ForeignKeyError,
   NotFoundError,
+  TransactionConflictError,
   UniqueConflictError,
 } from './errors';
 export { mapDatabaseError } from './map-database-error';
@@ -50,6 +53,7 @@ export {
 export { MIGRATIONS_TABLE, migrationOptions, migrationsOf } from './migrations/migration-options';
 export { SolomonMsSqlDriver } from './naming/mssql-driver';
 export { SolomonMsSqlPlatform } from './naming/mssql-platform';
+export { MSSQL_LOCK_HINTS, withLockHints } from './naming/mssql-query-builder';
 export { SolomonMsSqlSchemaHelper } from './naming/mssql-schema-helper';
 export { SolomonNamingStrategy } from './naming/solomon-naming-strategy';
 export { SolomonPGliteDriver, SolomonPostgreSqlDriver } from './naming/postgres-drivers';

@@ -4,7 +4,7 @@ import {
   NotFoundError as OrmNotFoundError,
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
-import { DatabaseUnavailableError, ForeignKeyError, NotFoundError, UniqueConflictError } from './errors';
+import { DatabaseUnavailableError, ForeignKeyError, NotFoundError, TransactionConflictError, UniqueConflictError } from './errors';
 import { mapDatabaseError } from './map-database-error';
 
 /** Errors shaped like the ones pg, PGlite, tedious and Node really raise (their fields, not their classes). */
@@ -42,6 +42,19 @@ describe('mapDatabaseError', () => {
     expect((mapped as UniqueConflictError).constraint).toBe(constraint);
     expect((mapped as Error).message).not.toContain('secret@example.com');
     expect((mapped as Error).message).not.toContain('a@b.c');
+    expect((mapped as Error).cause).toBe(error);
+  });
+
+  test.each([
+    ['SQL Server 1205 deadlock victim', driverError({ number: 1205 }, 'Transaction (Process ID 52) was deadlocked on lock resources with another process and has been chosen as the deadlock victim. Rerun the transaction.')],
+    ['SQL Server 1222 lock request timeout', driverError({ number: 1222 }, 'Lock request time out period exceeded.')],
+    ['PostgreSQL 40P01 deadlock', driverError({ code: '40P01' })],
+    ['PostgreSQL 40001 serialization failure', driverError({ code: '40001' })],
+    ['wrapped in a cause', new Error('outer', { cause: driverError({ number: 1205 }) })],
+  ])('%s → TransactionConflictError (503: retry)', (_, error) => {
+    const mapped = mapDatabaseError(error);
+    expect(mapped).toBeInstanceOf(TransactionConflictError);
+    expect((mapped as TransactionConflictError).statusCode).toBe(503);
     expect((mapped as Error).cause).toBe(error);
   });
 

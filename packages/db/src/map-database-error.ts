@@ -1,5 +1,7 @@
 import {
   ConnectionException,
+  DeadlockException,
+  LockWaitTimeoutException,
   ForeignKeyConstraintViolationException,
   NotFoundError as OrmNotFoundError,
   UniqueConstraintViolationException,
@@ -9,6 +11,7 @@ import {
   DatabaseUnavailableError,
   ForeignKeyError,
   NotFoundError,
+  TransactionConflictError,
   UniqueConflictError,
 } from './errors';
 
@@ -40,6 +43,9 @@ const NETWORK_CODES = new Set([
 /** SQL Server error numbers: 2627 unique constraint, 2601 unique index, 547 FK or CHECK conflict. */
 const MSSQL_UNIQUE_NUMBERS = new Set([2627, 2601]);
 const MSSQL_CONSTRAINT_CONFLICT = 547;
+/** SQL Server 1205 deadlock victim, 1222 lock request timeout; PostgreSQL 40P01 deadlock, 40001 serialization failure. */
+const MSSQL_TRANSACTION_CONFLICTS = new Set([1205, 1222]);
+const PG_TRANSACTION_CONFLICTS = new Set(['40P01', '40001']);
 
 interface DriverErrorShape {
   code?: unknown;
@@ -130,6 +136,7 @@ function constraintOf(e: DriverErrorShape): string | undefined {
  *
  * - unique violation (PG 23505, SQL Server 2627/2601) → {@link UniqueConflictError} (409)
  * - foreign key violation (PG 23503, SQL Server 547 on an `FK_` constraint) → {@link ForeignKeyError} (409)
+ * - deadlock victim (SQL Server 1205, PG 40P01), serialization failure (40001), lock timeout (1222) → {@link TransactionConflictError} (503, retry)
  * - `findOneOrFail` miss → {@link NotFoundError} (404)
  * - connection refused/reset/terminated, server shutdown (57P01..), pool timeout → {@link DatabaseUnavailableError} (503)
  * @example
@@ -156,6 +163,14 @@ export function mapDatabaseError(err: unknown): unknown {
       if (name?.startsWith('FK_')) {
         return new ForeignKeyError(name, { cause: err });
       }
+    }
+    if (
+      e instanceof DeadlockException ||
+      e instanceof LockWaitTimeoutException ||
+      (typeof e.number === 'number' && MSSQL_TRANSACTION_CONFLICTS.has(e.number)) ||
+      (typeof e.code === 'string' && PG_TRANSACTION_CONFLICTS.has(e.code))
+    ) {
+      return new TransactionConflictError('Transaction conflict', { cause: err });
     }
     if (isUnavailable(e)) {
       return new DatabaseUnavailableError('Database unavailable', { cause: err });

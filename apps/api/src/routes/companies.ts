@@ -1,6 +1,6 @@
-import { transactional, UniqueConflictError, includeDeleted } from '@eventlead/db';
+import { containsText, transactional, UniqueConflictError, includeDeleted } from '@eventlead/db';
 import { Company, JoinedVia, User, UserCompany, UserCompanyRole, UserCompanyStatus } from '@eventlead/models';
-import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import { LockMode, type FilterQuery, type Platform } from '@mikro-orm/core';
 import type { FastifyPluginCallback } from 'fastify';
 import { HttpError, NotFoundError } from '../errors';
 import {
@@ -9,7 +9,6 @@ import {
   pageOptions,
   adminErrorResponses,
   blankToNull,
-  containsPattern,
   errorResponse,
   fieldError,
   findRefByCode,
@@ -67,9 +66,9 @@ function toCompanyDto(c: CompanyRow): CompanyDto {
   };
 }
 
-function listWhere(query: ListCompaniesQuery): FilterQuery<Company> {
+function listWhere(query: ListCompaniesQuery, platform: Platform): FilterQuery<Company> {
   const where: FilterQuery<Company> & Record<string, unknown> = {};
-  if (query.name !== undefined && query.name !== '') where.companyName = { $ilike: containsPattern(query.name) };
+  if (query.name !== undefined && query.name !== '') where.companyName = containsText(platform, query.name);
   if (query.abn !== undefined && query.abn !== '') where.abn = query.abn;
   return where;
 }
@@ -97,7 +96,7 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
       },
     },
     async (request) => {
-      const [companies, total] = await request.em.findAndCount(Company, listWhere(request.query), {
+      const [companies, total] = await request.em.findAndCount(Company, listWhere(request.query, request.em.getPlatform()), {
         fields: [...COMPANY_FIELDS],
         ...pageOptions(request.query),
       });

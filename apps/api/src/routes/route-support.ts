@@ -36,11 +36,6 @@ export function fieldError(field: string, message: string): ValidationError & { 
   return Object.assign(new ValidationError(message, undefined, field), { statusCode: 400 as const });
 }
 
-/** A `%term%` pattern for LIKE/ILIKE with the term's wildcard characters escaped. */
-export function containsPattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 /** Blank optional text becomes null, so the column holds NULL rather than ''. */
 export function blankToNull(value: string | null | undefined): string | null | undefined {
   return value === '' ? null : value;

@@ -1,7 +1,7 @@
-import { transactional, UniqueConflictError } from '@eventlead/db';
+import { containsText, transactional, UniqueConflictError } from '@eventlead/db';
 import { User, UserCompany, UserStatus } from '@eventlead/models';
 import type { PasswordHasher } from '@eventlead/security';
-import { LockMode, type FilterQuery } from '@mikro-orm/core';
+import { LockMode, type FilterQuery, type Platform } from '@mikro-orm/core';
 import type { FastifyPluginCallback } from 'fastify';
 import { HttpError, NotFoundError } from '../errors';
 import {
@@ -10,7 +10,6 @@ import {
   pageOptions,
   adminErrorResponses,
   blankToNull,
-  containsPattern,
   errorResponse,
   fieldError,
   findRefByCode,
@@ -67,13 +66,12 @@ function toUserDto(user: UserRow): UserDto {
   };
 }
 
-function listWhere(query: ListUsersQuery): FilterQuery<User> {
+function listWhere(query: ListUsersQuery, platform: Platform): FilterQuery<User> {
   const where: FilterQuery<User> & Record<string, unknown> = {};
   if (query.email !== undefined && query.email !== '') where.email = query.email;
   if (query.status !== undefined && query.status !== '') where.status = { code: query.status };
   if (query.name !== undefined && query.name !== '') {
-    const pattern = containsPattern(query.name);
-    where.$or = [{ firstName: { $ilike: pattern } }, { lastName: { $ilike: pattern } }];
+    where.$or = [{ firstName: containsText(platform, query.name) }, { lastName: containsText(platform, query.name) }];
   }
   return where;
 }
@@ -117,7 +115,7 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
       },
     },
     async (request) => {
-      const [users, total] = await request.em.findAndCount(User, listWhere(request.query), {
+      const [users, total] = await request.em.findAndCount(User, listWhere(request.query, request.em.getPlatform()), {
         fields: [...USER_FIELDS],
         ...pageOptions(request.query),
       });

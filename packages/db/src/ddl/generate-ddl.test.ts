@@ -1,6 +1,6 @@
 import { entities, entitiesBySchema } from '@eventlead/models';
 import { ddlStatements } from './ddl-statements';
-import { generateDdl } from './generate-ddl';
+import { generateDdl, generateDeploymentScript } from './generate-ddl';
 
 /** A Solomon constraint or index name: prefix, table, then PascalCase parts. */
 const SOLOMON_NAME = /^(PK|FK|UQ|IX|CK|DF)_[A-Z][A-Za-z0-9]*(_[A-Z][A-Za-z0-9]*)*$/;
@@ -99,5 +99,42 @@ describe('generateDdl: PostgreSQL, without a server', () => {
       expect(name).toMatch(SOLOMON_NAME);
     }
     expect(ddl).not.toMatch(/_pkey|_fkey|_idx\b|_index\b|_check\b/);
+  });
+});
+
+describe('generateDeploymentScript: the SQL Server script runs in sqlcmd as is', () => {
+  let script: string;
+
+  beforeAll(async () => {
+    script = await generateDeploymentScript('mssql');
+  });
+
+  test('sets the options filtered indexes need, before anything else', () => {
+    expect(script.startsWith('SET ANSI_NULLS ON;\nSET QUOTED_IDENTIFIER ON;\nGO\n')).toBe(true);
+  });
+
+  test('creates every schema first, each in its own batch', () => {
+    const firstTable = script.indexOf('CREATE TABLE');
+    const schemas = Object.keys(entitiesBySchema).filter((s) => s !== 'dbo');
+    for (const schema of schemas) {
+      const line = `if (schema_id('${schema}') is null) begin exec ('create schema [${schema}] authorization [dbo]') end;\nGO\n`;
+      expect(script).toContain(line);
+      expect(script.indexOf(line)).toBeLessThan(firstTable);
+    }
+  });
+
+  test('separates batches with GO and ends with one', () => {
+    expect(script.match(/^GO$/gm)?.length).toBeGreaterThan(entities.length);
+    expect(script.trimEnd().endsWith('\nGO')).toBe(true);
+    expect(script).not.toMatch(/^go\s*;/im);
+  });
+
+  test('qualifies every table, dbo included, and never double-quotes an identifier', () => {
+    for (const entity of entities) {
+      expect(script).toContain(`CREATE TABLE [${entity.meta.schema}].[${entity.meta.tableName}] (`);
+    }
+    expect(script).not.toMatch(/(?:CREATE TABLE|ON|alter table|references) \[[A-Za-z]+\](?!\.)/);
+    expect(script).not.toContain('"');
+    expect(script).toContain('check ([ResultCount] >= 0)');
   });
 });

@@ -1,5 +1,6 @@
 import { withOfflineOrm } from './offline-orm';
 import type { SqlDialect } from './sql-dialect';
+import { toSqlcmdScript } from './sqlcmd-script';
 
 const DIALECT_NAMES: Readonly<Record<SqlDialect, string>> = {
   postgresql: 'PostgreSQL (and PGlite)',
@@ -19,14 +20,26 @@ export async function generateDdl(dialect: SqlDialect): Promise<string> {
 }
 
 /**
- * The DDL as committed under `docs/database/ddl/`: {@link generateDdl} under a header saying where it
- * comes from.
+ * The DDL to run by hand: for SQL Server a script `sqlcmd` runs as is ({@link toSqlcmdScript}: SET
+ * options, schemas first in their own batches, `GO` separators, dbo tables qualified); for PostgreSQL
+ * {@link generateDdl} unchanged (psql runs it as is). What `pnpm db:sql` prints.
+ * @example process.stdout.write(await generateDeploymentScript('mssql'));
+ */
+export async function generateDeploymentScript(dialect: SqlDialect): Promise<string> {
+  const ddl = await generateDdl(dialect);
+  return dialect === 'mssql' ? toSqlcmdScript(ddl) : ddl;
+}
+
+/**
+ * The DDL as committed under `docs/database/ddl/`: {@link generateDeploymentScript} under a header
+ * saying where it comes from.
  */
 export async function ddlDocument(dialect: SqlDialect): Promise<string> {
   const header = [
     `-- EventLead Platform: complete schema DDL for ${DIALECT_NAMES[dialect]}.`,
     '-- Generated from the entities of @eventlead/models by `pnpm --filter @eventlead/db docs:schema`; do not edit.',
     '-- Databases are built by the migrations (`pnpm db:migrate`); this file is for review and reference.',
+    ...(dialect === 'mssql' ? ['-- Runs in sqlcmd as is (`pnpm db:sql -- --dialect mssql` prints it): sqlcmd -S host -d EventLead -i mssql.sql -b'] : []),
   ].join('\n');
-  return `${header}\n\n${await generateDdl(dialect)}`;
+  return `${header}\n\n${await generateDeploymentScript(dialect)}`;
 }

@@ -1,11 +1,13 @@
 import type { Configuration } from '@mikro-orm/core';
 import { MsSqlDriver, type MsSqlPlatform } from '@mikro-orm/mssql';
 import { SolomonMsSqlPlatform } from './mssql-platform';
+import { withLockHints } from './mssql-query-builder';
 
 /**
  * The SQL Server driver with {@link SolomonMsSqlPlatform}: Solomon names for primary keys and
- * default constraints, `GETUTCDATE()` for current-time defaults. Everything else is MikroORM's
- * `MsSqlDriver` (OUTPUT clauses, batch inserts).
+ * default constraints, `GETUTCDATE()` for current-time defaults, and pessimistic locks as table hints
+ * (`WITH (UPDLOCK, ROWLOCK)`, see {@link withLockHints}). Everything else is MikroORM's `MsSqlDriver`
+ * (OUTPUT clauses, batch inserts).
  * @example
  * await MikroORM.init({ driver: SolomonMsSqlDriver, ... })
  */
@@ -15,5 +17,9 @@ export class SolomonMsSqlDriver extends MsSqlDriver {
     // MsSqlDriver hard-wires its platform in the constructor; swap it before the Configuration reads
     // it back through getPlatform() and wires it into connections and metadata.
     (this as unknown as { platform: MsSqlPlatform }).platform = new SolomonMsSqlPlatform();
+    // Every query builder (find, count, lock, update, delete) gets the lock hints. Wrapped here rather
+    // than overridden: MsSqlQueryBuilder, which it returns, is not exported by @mikro-orm/mssql.
+    const create = this.createQueryBuilder.bind(this);
+    this.createQueryBuilder = ((...args: Parameters<typeof create>) => withLockHints(create(...args))) as typeof create;
   }
 }

@@ -14,3 +14,17 @@ export {
   type TestDatabaseOptions,
 } from './test-database';
 export { truncateAll } from './truncate-all';
+export {
+  MSSQL_STATEMENTS_COMMAND,
+  MSSQL_STATEMENTS_PATH,
+  corpusEntries,
+  corpusViolations,
+  parseCorpus,
+  readCorpus,
+  renderCorpus,
+  schemaCheckOptions,
+  writeCorpus,
+  type CorpusEntry,
+} from '../conformance/corpus';
+export { createRecordingMsSqlOrm, type RecordedStatement, type RecordingOrm } from '../conformance/recording-orm';
+export { MSSQL_MAX_PARAMETERS, statementShape, tsqlViolations, type TsqlCheckOptions } from '../conformance/tsql-checks';
