@@ -39,7 +39,7 @@ export async function transactional<T>(
   const outermost = !em.isInTransaction();
   try {
     return await em.transactional(
-      (tx) => (deadline !== undefined && outermost ? runUnderDeadline(tx as EntityManager, deadline, () => fn(tx as EntityManager)) : fn(tx as EntityManager)),
+      (tx) => (deadline !== undefined && outermost ? runUnderDeadline(tx, deadline, () => fn(tx)) : fn(tx)),
       { propagation: TransactionPropagation.REQUIRED },
     );
   } catch (err) {

@@ -27,6 +27,8 @@ type ApplicationErrorRow = Omit<ApplicationError, 'id'>;
 export interface RequestLogPluginOptions {
   /** Longest a row waits in memory before it is written. */
   flushIntervalMs?: number;
+  /** Rows each writer holds at most, batches being written included; beyond, rows are dropped and counted. */
+  maxBuffered?: number;
 }
 
 function pathOf(request: FastifyRequest): string {
@@ -49,15 +51,24 @@ export const requestLogPlugin = fp<RequestLogPluginOptions>(
     const onError = (table: string) => (error: unknown, dropped: number) => {
       app.log.error({ err: error, dropped }, `could not write ${table} rows`);
     };
+    // A table that cannot be written (locked, full) must not take the process down with it: each
+    // writer holds at most maxBuffered rows, and says how many it dropped at most every 10 s.
+    const onOverflow = (table: string) => (dropped: number) => {
+      app.log.warn({ dropped }, `${table} writer full: rows dropped`);
+    };
     const requests = new BufferedWriter<ApiRequestRow>({
       write: (rows) => insertRows(app.orm, ApiRequest, rows),
       flushIntervalMs: options.flushIntervalMs ?? 1_000,
+      ...(options.maxBuffered === undefined ? {} : { maxBuffered: options.maxBuffered }),
       onError: onError('log.ApiRequest'),
+      onOverflow: onOverflow('log.ApiRequest'),
     });
     const errors = new BufferedWriter<ApplicationErrorRow>({
       write: (rows) => insertRows(app.orm, ApplicationError, rows),
       flushIntervalMs: options.flushIntervalMs ?? 1_000,
+      ...(options.maxBuffered === undefined ? {} : { maxBuffered: options.maxBuffered }),
       onError: onError('log.ApplicationError'),
+      onOverflow: onOverflow('log.ApplicationError'),
     });
     app.decorate('requestLog', { requests, errors });
 
