@@ -2,10 +2,11 @@ import type { Orm } from '@eventlead/db';
 import { defaultPasswordHasher, type PasswordHasher } from '@eventlead/security';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
-import { type ApiConfig, loadApiConfig } from './config';
+import { type ApiConfig, loadApiConfig, type TrustProxy } from './config';
 import { authPlugin } from './plugins/auth';
 import { logSafeError } from './log-safe-error';
-import { answerFrameworkError, errorHandlerPlugin } from './plugins/error-handler';
+import { deadlinePlugin } from './plugins/deadline';
+import { answerClientError, answerFrameworkError, errorHandlerPlugin } from './plugins/error-handler';
 import { openApiPlugin } from './plugins/openapi';
 import { ormPlugin } from './plugins/orm';
 import { type RequestLogPluginOptions, requestLogPlugin } from './plugins/request-log';
@@ -35,6 +36,16 @@ export interface BuildAppOptions {
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /**
+ * Fastify's `trustProxy` for {@link ApiConfig.trustProxy}. A hop count becomes proxy-addr's own
+ * reading of one (trust that many hops from the socket), which fastify 5.12 no longer gives a plain
+ * number; a list stays a list of addresses and CIDR ranges.
+ */
+function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust === 'number') return (_address, hop) => hop < trust;
+  return typeof trust === 'boolean' ? trust : [...trust];
+}
+
+/**
  * Builds the application without listening: tests call `app.inject()`, `server.ts` listens.
  * Load order: external plugins → app plugins (validation, orm, auth) → routes.
  * @example const app = await buildApp({ orm }); const res = await app.inject('/health');
@@ -53,6 +64,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     routerOptions: { maxParamLength: 200 },
+    trustProxy: fastifyTrustProxy(config.trustProxy),
+    // Node's own 400/431 (a malformed request line, headers over the limit) in the error envelope too.
+    clientErrorHandler: answerClientError,
     // URLs the router cannot read (bad percent-encoding, an over-long segment) get the error envelope too.
     frameworkErrors: answerFrameworkError,
     // While closing, a request that still arrives on an open connection is served (with
@@ -60,11 +74,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     return503OnClosing: false,
   });
   // A deadline for every route that uses the database (answered 503 through the error handler), so a
-  // database that stops answering cannot leave requests hanging; per route, because fastify arms a
-  // timer and an AbortController for each request of a route that has one, and `GET /health` needs none.
-  app.addHook('onRoute', (route) => {
-    if (route.config?.database !== false) route.handlerTimeout ??= config.requestTimeoutMs;
-  });
+  // database that stops answering cannot leave requests hanging, and the database work is cancelled.
+  await app.register(deadlinePlugin, { requestTimeoutMs: config.requestTimeoutMs });
   // Graceful shutdown: close() only ends connections that are idle when it starts. A keep-alive
   // connection busy at that moment would stay open after its response until keepAliveTimeout,
   // holding close() (and the request-log flush behind it) past the shutdown deadline.
@@ -85,7 +96,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(validationPlugin);
   await app.register(ormPlugin, { orm: options.orm });
   await app.register(requestLogPlugin, options.requestLog ?? {});
-  await app.register(authPlugin, { adminTokenSha256: config.adminTokenSha256 });
+  await app.register(authPlugin, { adminTokenSha256: config.adminTokenSha256, authFailureLimitMax: config.authFailureLimitMax });
 
   await app.register(healthRoutes);
   await app.register(refRoutes);

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+
 /** Settings of the HTTP process, read once from the environment. */
 export interface ApiConfig {
   host: string;
@@ -9,8 +11,19 @@ export interface ApiConfig {
   adminTokenSha256: string | undefined;
   /** Redis for the shared rate-limit store when the API runs as several replicas. */
   redisUrl: string | undefined;
-  /** Requests per minute per client before 429. */
+  /** Requests per minute per client before 429 (every answer counts: 401, 404 and other 4xx too). */
   rateLimitMax: number;
+  /**
+   * Failed authentications per minute per client; once spent, that client's requests to protected
+   * routes answer 429 whatever token they present, so a guesser cannot tell a right token by its answer.
+   */
+  authFailureLimitMax: number;
+  /**
+   * Fastify's `trustProxy`: which hops in front of the app are trusted to report the client address
+   * (`X-Forwarded-For`), so the rate limiter and log.ApiRequest.IPAddress see the real client behind
+   * a load balancer. `false` (default): the socket's peer is the client.
+   */
+  trustProxy: TrustProxy;
   /** Largest accepted request body in bytes. */
   bodyLimit: number;
   /**
@@ -20,6 +33,12 @@ export interface ApiConfig {
    */
   requestTimeoutMs: number;
 }
+
+/**
+ * `TRUST_PROXY` parsed: `false` (off), `true` (every hop: only when nothing but the balancer can reach
+ * the app), a hop count, or the addresses/CIDR ranges of the trusted proxies.
+ */
+export type TrustProxy = boolean | number | readonly string[];
 
 /** Thrown at start-up when an environment variable holds a value the API cannot use. */
 export class ApiConfigError extends Error {
@@ -42,6 +61,38 @@ function integer(env: NodeJS.ProcessEnv, name: string, fallback: number, min: nu
 
 const SHA256_HEX = /^[0-9a-f]{64}$/i;
 
+function isAddressOrRange(entry: string): boolean {
+  const [address = '', prefix, extra] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  return Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * `TRUST_PROXY`: unset, empty or `false` → off; `true` → every hop; a whole number → that many hops;
+ * otherwise a comma-separated list of IP addresses and CIDR ranges.
+ */
+function trustProxy(env: NodeJS.ProcessEnv): TrustProxy {
+  const raw = env.TRUST_PROXY?.trim() ?? '';
+  if (raw === '' || raw.toLowerCase() === 'false') return false;
+  if (raw.toLowerCase() === 'true') return true;
+  if (/^\d+$/.test(raw)) {
+    const hops = Number(raw);
+    if (hops < 1 || hops > 10) throw new ApiConfigError('TRUST_PROXY as a hop count must be a whole number from 1 to 10.');
+    return hops;
+  }
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const bad = entries.find((entry) => !isAddressOrRange(entry));
+  if (bad !== undefined) {
+    throw new ApiConfigError(
+      `TRUST_PROXY must be false, true, a hop count, or a comma-separated list of IP addresses and CIDR ranges; "${bad.slice(0, 60)}" is none of these.`,
+    );
+  }
+  return entries;
+}
+
 /**
  * Reads the API's settings from the environment and fails fast on a value it cannot use.
  * @example loadApiConfig({ PORT: '8080' }).port // 8080
@@ -59,6 +110,8 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     adminTokenSha256: adminTokenSha256 === '' ? undefined : adminTokenSha256.toLowerCase(),
     redisUrl: env.REDIS_URL === '' ? undefined : env.REDIS_URL,
     rateLimitMax: integer(env, 'RATE_LIMIT_MAX', 1_000, 1, 1_000_000),
+    authFailureLimitMax: integer(env, 'AUTH_FAILURE_LIMIT_MAX', 10, 1, 1_000_000),
+    trustProxy: trustProxy(env),
     bodyLimit: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
   };

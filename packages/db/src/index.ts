@@ -13,6 +13,7 @@ export {
   REDACTED,
   auditTrailSubscriber,
 } from './audit-trail/audit-trail-subscriber';
+export { currentDeadline, DeadlineExceededError, withDeadline, type Deadline } from './deadline';
 export { createOrmConfig, defaultDatabaseUrl, type OrmOptions } from './config';
 export { withRequestContext, type RequestContextOptions } from './context';
 export { insertRows } from './insert-rows';
@@ -105,5 +106,5 @@ export {
   softDeleteFilter,
   type IncludeDeletedOptions,
 } from './soft-delete';
-export { transactional } from './transaction';
+export { transactional, type TransactionalOptions } from './transaction';
 export { findWorkspaceRoot } from './workspace-root';

@@ -1,4 +1,6 @@
+import { Client } from 'pg';
 import { Company, Membership, Person, testEntities } from '../test/fixtures/entities';
+import { DeadlineExceededError, withDeadline } from './deadline';
 import { ForeignKeyError, NotFoundError, UniqueConflictError } from './errors';
 import { mapDatabaseError } from './map-database-error';
 import { describeEachDatabase } from './testing';
@@ -89,6 +91,75 @@ describeEachDatabase(
       const attempt = getDb().em().findOneOrFail(Person, { email: 'secret@example.com' });
       await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
       await expect(attempt).rejects.toMatchObject({ statusCode: 404, message: 'Person not found' });
+    });
+
+    test('a transaction whose deadline fires while it runs is rolled back, never committed', async () => {
+      const controller = new AbortController();
+      const attempt = transactional(
+        getDb().em(),
+        async (tx) => {
+          tx.create(Person, { email: 'late@example.com' });
+          await tx.flush();
+          controller.abort();
+        },
+        { deadline: { signal: controller.signal, expiresAt: Date.now() + 60_000 } },
+      );
+      await expect(attempt).rejects.toBeInstanceOf(DeadlineExceededError);
+      await expect(attempt).rejects.toMatchObject({ statusCode: 503, code: 'DB_DEADLINE_EXCEEDED' });
+      expect(await getDb().em().count(Person, { email: 'late@example.com' })).toBe(0);
+    });
+
+    test('the deadline set by withDeadline reaches transactional without being passed; a passed one starts nothing', async () => {
+      const controller = new AbortController();
+      controller.abort();
+      const attempt = withDeadline({ signal: controller.signal, expiresAt: Date.now() + 60_000 }, () =>
+        transactional(getDb().em(), async (tx) => {
+          tx.create(Person, { email: 'never@example.com' });
+          await Promise.resolve();
+        }),
+      );
+      await expect(attempt).rejects.toBeInstanceOf(DeadlineExceededError);
+      expect(await getDb().em().count(Person, { email: 'never@example.com' })).toBe(0);
+    });
+
+    test('before its deadline, a transaction commits as usual (nested calls join it)', async () => {
+      const deadline = { signal: new AbortController().signal, expiresAt: Date.now() + 60_000 };
+      await withDeadline(deadline, () =>
+        transactional(getDb().em(), async (tx) => {
+          tx.create(Person, { email: 'intime@example.com' });
+          await transactional(tx, async (inner) => {
+            inner.create(Company, { name: 'In Time Pty Ltd' });
+            await Promise.resolve();
+          });
+        }),
+      );
+      expect(await getDb().em().count(Person, { email: 'intime@example.com' })).toBe(1);
+    });
+
+    test('PostgreSQL: a write blocked by another connection\'s lock is cancelled by the server at the deadline', async () => {
+      const db = getDb();
+      if (db.kind !== 'postgresql' || db.databaseUrl === undefined) return; // PGlite has one connection: nothing can hold a lock
+      const locker = new Client({ connectionString: db.databaseUrl });
+      await locker.connect();
+      try {
+        await locker.query('begin');
+        await locker.query('lock table "dbo"."Person" in access exclusive mode');
+        const started = Date.now();
+        const attempt = transactional(
+          db.em(),
+          async (tx) => {
+            tx.create(Person, { email: 'blocked@example.com' });
+            await Promise.resolve();
+          },
+          { deadline: { signal: new AbortController().signal, expiresAt: Date.now() + 500 } },
+        );
+        await expect(attempt).rejects.toBeInstanceOf(DeadlineExceededError);
+        expect(Date.now() - started).toBeLessThan(5_000);
+        await locker.query('rollback');
+        expect(await db.em().count(Person, { email: 'blocked@example.com' })).toBe(0);
+      } finally {
+        await locker.end();
+      }
     });
   },
   { overrides: { entities: testEntities } },

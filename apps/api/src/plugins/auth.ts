@@ -1,12 +1,12 @@
 import { hashToken, safeEqual } from '@eventlead/security';
-import type { FastifyInstance, onRequestHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
-import { UnauthorizedError } from '../errors';
+import { HttpError, UnauthorizedError } from '../errors';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** `onRequest` hook for routes that serve personal data: admin bearer token or 401. */
-    requireAdmin: onRequestHookHandler;
+    requireAdmin: onRequestAsyncHookHandler;
   }
 }
 
@@ -14,28 +14,52 @@ declare module 'fastify' {
 export interface AuthPluginOptions {
   /** SHA-256 (hex) of the admin token. Absent: every protected route answers 401 (never open). */
   adminTokenSha256: string | undefined;
+  /** Failed authentications per client per minute; beyond, 429 whatever the token (`AUTH_FAILURE_LIMIT_MAX`). */
+  authFailureLimitMax: number;
 }
 
-const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{1,512})$/;
+// RFC 9110 §11.1: the scheme is case-insensitive, followed by one or more spaces (RFC 6750 token68).
+const BEARER = /^bearer +([A-Za-z0-9._~+/=-]{1,512})$/i;
+
+/** Too many failed authentications from this client: answered 429 until its window ends. */
+export class TooManyAuthFailuresError extends HttpError {
+  constructor() {
+    super(429, 'TOO_MANY_AUTH_FAILURES', 'Too many failed authentications; try again later.');
+  }
+}
 
 /**
  * Admin bearer-token authentication. Only the token's SHA-256 is configured; the presented token is
  * hashed and compared in constant time, so neither the comparison's timing nor the configuration
  * reveals the token.
+ *
+ * Failed attempts have their own budget per client (`authFailureLimitMax` a minute, in the rate
+ * limiter's store: Redis when configured, so replicas share it). Once it is spent, every request of
+ * that client to a protected route answers 429 before its token is looked at, the right token
+ * included: the answer never tells a guesser which token was right.
  */
 export const authPlugin = fp<AuthPluginOptions>(
-  (app: FastifyInstance, { adminTokenSha256 }, done) => {
-    const requireAdmin: onRequestHookHandler = (request, reply, next) => {
+  (app: FastifyInstance, { adminTokenSha256, authFailureLimitMax }, done) => {
+    const failures = app.createRateLimit({
+      max: authFailureLimitMax,
+      timeWindow: 60_000,
+      keyGenerator: (request: FastifyRequest) => `auth-failure:${request.ip}`,
+    });
+    const requireAdmin: onRequestAsyncHookHandler = async (request, reply) => {
+      const budget = await failures(request, { increment: false });
+      if (!budget.isAllowed && budget.remaining === 0) {
+        void reply.header('retry-after', String(budget.ttlInSeconds));
+        throw new TooManyAuthFailuresError();
+      }
       const presented = BEARER.exec(request.headers.authorization ?? '')?.[1];
       if (adminTokenSha256 === undefined || presented === undefined || !safeEqual(hashToken(presented), adminTokenSha256)) {
+        await failures(request);
         void reply.header('www-authenticate', 'Bearer');
-        next(new UnauthorizedError());
-        return;
+        throw new UnauthorizedError();
       }
-      next();
     };
     app.decorate('requireAdmin', requireAdmin);
     done();
   },
-  { name: 'eventlead-auth', fastify: '5.x' },
+  { name: 'eventlead-auth', dependencies: ['@fastify/rate-limit'], fastify: '5.x' },
 );

@@ -1,5 +1,7 @@
 import { mapDatabaseError } from '@eventlead/db';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Socket } from 'node:net';
 import fp from 'fastify-plugin';
 import { ValidationError } from 'yup';
 import { API_HEADERS, NO_STORE } from './security';
@@ -44,6 +46,32 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
   // Sent before routing, so no onSend hook adds these: the request id and the API security headers.
   void reply.headers(API_HEADERS).header('cache-control', NO_STORE).header('x-request-id', request.id);
   void reply.code(status).send({ error: message, details: [] } satisfies ErrorBody);
+}
+
+// Node's parser errors by code: the status and the envelope's message (never the offending bytes).
+const CLIENT_ERRORS: Readonly<Record<string, readonly [number, string]>> = {
+  HPE_HEADER_OVERFLOW: [431, 'The request headers are too large.'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'The request took too long to arrive.'],
+};
+
+/**
+ * Fastify's `clientErrorHandler`: what Node's HTTP parser refuses before fastify sees a request (a
+ * malformed request line, headers over the size limit, a request that never finished arriving) is
+ * answered in the error envelope with the API security headers, then the connection is closed, as
+ * fastify's default handler does. No request exists yet, so no hook runs and nothing is logged above
+ * trace level (a malformed request is the client's fault, and is most often a scanner).
+ */
+export function answerClientError(this: FastifyInstance, error: Error & { code?: string }, socket: Socket): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const [status, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'The request is not valid HTTP.'];
+  this.log.trace({ err: error }, 'client error');
+  if (socket.writable) {
+    const body = JSON.stringify({ error: message, details: [] } satisfies ErrorBody);
+    const headers = { ...API_HEADERS, 'cache-control': NO_STORE, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
+    const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\n${head}\r\n${body}`);
+  }
+  socket.destroy(error);
 }
 
 /**

@@ -27,6 +27,8 @@ type ApplicationErrorRow = Omit<ApplicationError, 'id'>;
 export interface RequestLogPluginOptions {
   /** Longest a row waits in memory before it is written. */
   flushIntervalMs?: number;
+  /** Rows each writer holds at most, batches being written included; beyond, rows are dropped and counted. */
+  maxBuffered?: number;
 }
 
 function pathOf(request: FastifyRequest): string {
@@ -49,15 +51,24 @@ export const requestLogPlugin = fp<RequestLogPluginOptions>(
     const onError = (table: string) => (error: unknown, dropped: number) => {
       app.log.error({ err: error, dropped }, `could not write ${table} rows`);
     };
+    // A table that cannot be written (locked, full) must not take the process down with it: each
+    // writer holds at most maxBuffered rows, and says how many it dropped at most every 10 s.
+    const onOverflow = (table: string) => (dropped: number) => {
+      app.log.warn({ dropped }, `${table} writer full: rows dropped`);
+    };
     const requests = new BufferedWriter<ApiRequestRow>({
       write: (rows) => insertRows(app.orm, ApiRequest, rows),
       flushIntervalMs: options.flushIntervalMs ?? 1_000,
+      ...(options.maxBuffered === undefined ? {} : { maxBuffered: options.maxBuffered }),
       onError: onError('log.ApiRequest'),
+      onOverflow: onOverflow('log.ApiRequest'),
     });
     const errors = new BufferedWriter<ApplicationErrorRow>({
       write: (rows) => insertRows(app.orm, ApplicationError, rows),
       flushIntervalMs: options.flushIntervalMs ?? 1_000,
+      ...(options.maxBuffered === undefined ? {} : { maxBuffered: options.maxBuffered }),
       onError: onError('log.ApplicationError'),
+      onOverflow: onOverflow('log.ApplicationError'),
     });
     app.decorate('requestLog', { requests, errors });
 
@@ -65,6 +76,7 @@ export const requestLogPlugin = fp<RequestLogPluginOptions>(
     // already runs for every response (security headers), where an onResponse hook would add a stage
     // and two listeners on every response to every request, probes included.
     app.addHook('onSend', (request, reply, payload, next) => {
+      recordFailure(request, reply.statusCode);
       if (request.routeOptions.config.requestLog === false) {
         next(null, payload);
         return;
@@ -84,27 +96,35 @@ export const requestLogPlugin = fp<RequestLogPluginOptions>(
       next(null, payload);
     });
 
-    app.addHook('onError', (request, reply, error, next) => {
-      const status = reply.statusCode >= 400 ? reply.statusCode : 500;
-      const errorStatus = (error as { statusCode?: unknown }).statusCode;
-      if (status >= 500 && (typeof errorStatus !== 'number' || errorStatus >= 500)) {
-        // The row is a log line too: driver errors lose the values of their statement here as well.
-        const safe = logSafeError(error);
-        errors.push({
-          errorType: error.name.slice(0, 200),
-          severity: 'error',
-          message: logSafeMessage(error),
-          stackTrace: safe.stack === '' ? null : safe.stack,
-          method: request.method.slice(0, 10),
-          path: pathOf(request),
-          requestId: request.id,
-          userId: null,
-          companyId: null,
-          createdDate: new Date(),
-        });
-      }
+    // The error each failed request ended with, recorded once its answer's status is known: onError
+    // runs before the error handler has set the status, so a client's 400 (a yup ValidationError
+    // carries no status of its own) looked like a 500 there.
+    const failures = new WeakMap<FastifyRequest, Error>();
+    app.addHook('onError', (request, _reply, error, next) => {
+      failures.set(request, error);
       next();
     });
+    const recordFailure = (request: FastifyRequest, status: number): void => {
+      const error = failures.get(request);
+      if (error === undefined) return;
+      failures.delete(request);
+      // Only server errors are application errors; a client's 4xx is its own mistake, not ours.
+      if (status < 500) return;
+      // The row is a log line too: driver errors lose the values of their statement here as well.
+      const safe = logSafeError(error);
+      errors.push({
+        errorType: error.name.slice(0, 200),
+        severity: 'error',
+        message: logSafeMessage(error),
+        stackTrace: safe.stack === '' ? null : safe.stack,
+        method: request.method.slice(0, 10),
+        path: pathOf(request),
+        requestId: request.id,
+        userId: null,
+        companyId: null,
+        createdDate: new Date(),
+      });
+    };
 
     // Registered last among close hooks of this plugin so in-flight responses have been recorded.
     app.addHook('onClose', async () => {

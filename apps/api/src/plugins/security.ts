@@ -73,10 +73,11 @@ const DOCUMENT_HEADERS = headersOf(helmet({ contentSecurityPolicy: false }));
 
 /**
  * Security headers (helmet's, computed once per policy and applied in `onSend`, so error answers
- * carry them too) and rate limiting. With `redisUrl` the counters live in Redis so every
- * replica behind the load balancer enforces the same limit. Routes opt out of the limit with
- * `config: { rateLimit: false }` (the health probes: a load balancer must never be throttled into
- * taking a healthy replica out).
+ * carry them too) and rate limiting of every request (401s, 404s and other 4xx included), per client
+ * address (`request.ip`: the real client behind a balancer when `TRUST_PROXY` says which hops to
+ * trust). With `redisUrl` the counters live in Redis so every replica behind the load balancer
+ * enforces the same limit. Routes opt out of the limit with `config: { rateLimit: false }` (the health
+ * probes: a load balancer must never be throttled into taking a healthy replica out).
  */
 export const securityPlugin = fp<SecurityPluginOptions>(
   async (app: FastifyInstance, options) => {
@@ -101,6 +102,16 @@ export const securityPlugin = fp<SecurityPluginOptions>(
       ...(redis ? { redis, nameSpace: 'eventlead-rate-limit:' } : {}),
       // Rate limiting must not take the API down when Redis blips.
       skipOnError: true,
+      // Not per route: the plugin would append its hook after the route's own `onRequest` hooks, so a
+      // request refused by `requireAdmin` (401) was never counted, nor one without a route (404).
+      global: false,
+    });
+    // An instance-level hook runs before every route-level one and for the not-found handler too, so
+    // every request counts, whatever it is answered. Only the health probes are exempt.
+    const limit = app.rateLimit();
+    app.addHook('onRequest', async function countRequest(request, reply) {
+      if (request.routeOptions.config.rateLimit === false) return;
+      await limit.call(this, request, reply);
     });
   },
   { name: 'eventlead-security', fastify: '5.x' },

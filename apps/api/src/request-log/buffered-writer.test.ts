@@ -21,6 +21,31 @@ describe('BufferedWriter', () => {
     expect(written).toEqual([0, 1, 2, 3, 4]);
   });
 
+  test('rows in batches being written count against maxBuffered: a stuck write bounds the writer, drops are reported, not per row', async () => {
+    let release: () => void = () => undefined;
+    const stuck = new Promise<void>((resolve) => { release = resolve; });
+    const reports: number[] = [];
+    const writer = new BufferedWriter<number>({
+      write: () => stuck,
+      batchSize: 10,
+      maxBuffered: 25,
+      flushIntervalMs: 60_000,
+      overflowReportMs: 60_000,
+      onOverflow: (n) => reports.push(n),
+    });
+    for (let i = 0; i < 1_000; i++) writer.push(i);
+    expect(writer.pending).toBe(25);
+    expect(writer.highWater).toBe(25);
+    expect(writer.overflowed).toBe(975);
+    expect(writer.dropped).toBe(975);
+    expect(reports).toEqual([1]); // the first drop at once, the rest held back for the next report
+    release();
+    await writer.close();
+    expect(writer.written).toBe(25);
+    expect(writer.pending).toBe(0);
+    expect(reports).toEqual([1, 974]);
+  });
+
   test('a failing write is reported and does not stop later batches', async () => {
     const errors: number[] = [];
     let calls = 0;

@@ -1,0 +1,63 @@
+import { withDeadline } from '@eventlead/db';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
+import fp from 'fastify-plugin';
+import { addRouteHook } from './route-hooks';
+
+/** Options of {@link deadlinePlugin}. */
+export interface DeadlinePluginOptions {
+  /** The deadline of every route that uses the database, in milliseconds (`REQUEST_TIMEOUT_MS`). */
+  requestTimeoutMs: number;
+}
+
+// fastify keeps the listener that aborts the request's signal (and clears the deadline timer) under a
+// private symbol; found once by its description, so a fastify that renames it just leaves the fix off.
+let onAbortSymbol: symbol | null | undefined;
+function abortListenerOf(request: FastifyRequest): (() => void) | undefined {
+  if (onAbortSymbol === undefined) {
+    onAbortSymbol = Object.getOwnPropertySymbols(request).find((s) => s.description === 'fastify.request.onAbort') ?? null;
+  }
+  if (onAbortSymbol === null) return undefined;
+  const listener = (request as unknown as Record<symbol, unknown>)[onAbortSymbol];
+  return typeof listener === 'function' ? (listener as () => void) : undefined;
+}
+
+/**
+ * The request deadline of every route that uses the database (`handlerTimeout`, answered 503 by the
+ * error handler), made to hold for requests with a body, and handed to the database layer.
+ *
+ * fastify 5.12 arms the deadline with `req.on('close', onAbort)` on the IncomingMessage, taking its
+ * `close` for a client disconnect. Node emits `close` on an IncomingMessage as soon as its body has
+ * been read (autoDestroy), so for every POST/PATCH the timer was cleared and `request.signal` aborted
+ * right after body parsing: the deadline never fired and the signal said "aborted" for the whole
+ * handler (upstream: fastify/fastify#6725). Here, before the body is read, that listener moves to the
+ * response's `close`, which Node emits on a finished response or a lost connection; only the second
+ * (`!writableFinished`) is a disconnect.
+ *
+ * The request's signal and the time it expires go to `withDeadline` (@eventlead/db), so every
+ * `transactional` of the request sets the server-side statement and lock timeouts to the time left,
+ * and rolls back instead of committing once the deadline has passed.
+ */
+export const deadlinePlugin = fp<DeadlinePluginOptions>(
+  (app: FastifyInstance, { requestTimeoutMs }, done) => {
+    const armDeadline: onRequestHookHandler = (request, reply, next) => {
+      const onAbort = abortListenerOf(request);
+      if (onAbort !== undefined && request.raw.listeners('close').includes(onAbort)) {
+        request.raw.removeListener('close', onAbort);
+        reply.raw.once('close', () => {
+          if (!reply.raw.writableFinished) onAbort();
+        });
+      }
+      // fastify started the timer when it created the request, an instant before this hook.
+      withDeadline({ signal: request.signal, expiresAt: Date.now() + request.routeOptions.handlerTimeout }, next);
+    };
+    // Per route, because fastify arms a timer and an AbortController for each request of a route that
+    // has a deadline, and `GET /health` needs none.
+    app.addHook('onRoute', (route) => {
+      if (route.config?.database === false) return;
+      route.handlerTimeout ??= requestTimeoutMs;
+      addRouteHook(route, 'onRequest', armDeadline);
+    });
+    done();
+  },
+  { name: 'eventlead-deadline', fastify: '5.x' },
+);
