@@ -39,6 +39,7 @@ export {
   NotFoundError,
   UniqueConflictError,
 } from './errors';
+export { findCompanyUsers, findUserCompanies } from './memberships';
 export { mapDatabaseError } from './map-database-error';
 export {
   executedMigrations,
