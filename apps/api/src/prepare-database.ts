@@ -1,15 +1,53 @@
-import { migrateUp, seedReferenceData, type Orm } from '@eventlead/db';
+import { migrateUp, parseDatabaseUrl, seedReferenceData, type Orm } from '@eventlead/db';
 import type { FastifyBaseLogger } from 'fastify';
+
+/** What {@link prepareDatabase} did. */
+export interface DatabasePreparation {
+  /** Names of the migrations it applied (none when the schema was up to date). */
+  readonly migrated: readonly string[];
+  /** Reference rows it inserted or changed (0 when the reference data was already in place). */
+  readonly seeded: number;
+}
+
+/**
+ * Names the database the API uses, for the start-up log: the product, the folder or the host, port,
+ * database and user, and whether `DATABASE_URL` chose it. Never the password, and not in URL form (a
+ * connection string in a log line is what the secret scans look for).
+ * @example describeDatabase('postgresql://app:s3cret@db:5432/eventlead', true) // 'PostgreSQL database "eventlead" on db:5432 as app (DATABASE_URL)'
+ */
+export function describeDatabase(url: string, fromEnv: boolean): string {
+  const parsed = parseDatabaseUrl(url);
+  const source = fromEnv ? ' (DATABASE_URL)' : ' (DATABASE_URL is not set: the default)';
+  if (parsed.dialect === 'pglite') {
+    return `embedded PGlite ${parsed.dataDir === undefined ? 'in memory' : `in ${parsed.dataDir}`}${source}`;
+  }
+  const product = parsed.dialect === 'postgresql' ? 'PostgreSQL' : 'SQL Server';
+  const port = parsed.port === undefined ? '' : `:${parsed.port}`;
+  const user = parsed.user === undefined ? '' : ` as ${parsed.user}`;
+  return `${product} database "${parsed.dbName}" on ${parsed.host}${port}${user}${source}`;
+}
+
+/** The start-up line saying what {@link prepareDatabase} did: migrated N, seeded, or nothing. */
+export function describePreparation({ migrated, seeded }: DatabasePreparation): string {
+  const parts = [
+    migrated.length === 0 ? 'no migrations to apply' : `applied ${migrated.length} migration(s) (${migrated.join(', ')})`,
+    seeded === 0 ? 'reference data already in place' : `seeded ${seeded} reference row(s)`,
+  ];
+  return `database ${migrated.length === 0 && seeded === 0 ? 'up to date' : 'prepared'}: ${parts.join('; ')}`;
+}
 
 /**
  * Brings the database up to date before the API serves: applies the committed migrations (all or
- * none) and writes the reference data (idempotent), exactly as `pnpm db:migrate && pnpm db:seed` do.
- * The schema is never derived from the entities at start-up: that diff cannot be reviewed, and on
- * PostgreSQL it failed the second start of a database (it re-created a CHECK constraint by an
- * unquoted name that does not exist).
+ * none) and writes the reference data (idempotent), exactly as `pnpm db:migrate && pnpm db:seed` do,
+ * and logs what it did. The schema is never derived from the entities at start-up: that diff cannot be
+ * reviewed, and on PostgreSQL it failed the second start of a database (it re-created a CHECK
+ * constraint by an unquoted name that does not exist).
  */
-export async function prepareDatabase(orm: Orm, logger: FastifyBaseLogger): Promise<void> {
-  const applied = await migrateUp(orm);
-  await seedReferenceData(orm);
-  logger.info(applied.length === 0 ? 'database schema is up to date' : `database migrated: ${applied.join(', ')}`);
+export async function prepareDatabase(orm: Orm, logger: FastifyBaseLogger): Promise<DatabasePreparation> {
+  const migrated = await migrateUp(orm);
+  const counts = await seedReferenceData(orm);
+  const seeded = Object.values(counts).reduce((sum, count) => sum + count.inserted + count.updated, 0);
+  const preparation = { migrated, seeded };
+  logger.info(describePreparation(preparation));
+  return preparation;
 }

@@ -43,6 +43,7 @@ export {
   TransactionConflictError,
   UniqueConflictError,
 } from './errors';
+export { findCompanyUsers, findUserCompanies } from './memberships';
 export { mapDatabaseError } from './map-database-error';
 export {
   executedMigrations,

@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BenchSettingsError, DEFAULT_DATABASE, DEFAULT_POSTGRES_URL, resolveSettings } from './settings';
@@ -26,8 +27,10 @@ describe('resolveSettings', () => {
     [['--', '--quick'], {}],
   ])('a quick run (%j %j) never writes to docs/performance', (argv, env) => {
     const s = resolveSettings(argv, env, context);
+    // resolveSettings made the folder: remove it, so test runs leave no eventlead-bench-* behind.
+    rmSync(s.outDir, { recursive: true, force: true });
     expect(s.quick).toBe(true);
-    expect(s.outDir.startsWith(tmpdir())).toBe(true);
+    expect(s.outDir.startsWith(join(tmpdir(), 'eventlead-bench-'))).toBe(true);
     expect(s.dataSet.users).toBeLessThan(10_000);
   });
 

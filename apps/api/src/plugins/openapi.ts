@@ -28,7 +28,14 @@ export const openApiPlugin = fp(
           version: '0.1.0',
         },
         components: {
-          securitySchemes: { adminToken: { type: 'http', scheme: 'bearer', description: 'Admin token (see README).' } },
+          securitySchemes: {
+            adminToken: {
+              type: 'http',
+              scheme: 'bearer',
+              description:
+                'The admin token for the /users and /companies routes. Development: `pnpm start` on the embedded database writes one to `.data/dev-admin-token` in the repository (paste the file\'s content here). Production: the server holds only its SHA-256 digest in `ADMIN_TOKEN_SHA256`; the token itself is in your secret store.',
+            },
+          },
         },
       },
       transform: ({ schema, url }) => ({

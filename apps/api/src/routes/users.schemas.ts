@@ -1,6 +1,7 @@
 import { checkPasswordPolicy } from '@eventlead/security';
 import { auPhoneSchema, baseResponse, emailSchema, paginatedResponse, paginationParams, toJsonSchema } from '@eventlead/schemas';
-import { array, boolean, number, object, string, type InferType } from 'yup';
+import { SYSTEM_ACTOR_EMAIL } from '@eventlead/db';
+import { array, boolean, number, object, string, type InferType, type StringSchema } from 'yup';
 
 const password = () =>
   string().test({
@@ -15,12 +16,21 @@ const password = () =>
 const name = () => string().trim().max(100).nullable();
 const code = () => string().trim().max(50);
 
+/**
+ * The schema with other OpenAPI `examples`. `/docs` "Try it out" sends the first one: a filter must name
+ * a row a fresh database has (the operator account the seed creates), or the example finds nothing.
+ */
+function withExamples(schema: StringSchema, examples: string[]): StringSchema {
+  const jsonSchema = (schema.meta() as { jsonSchema?: object } | undefined)?.jsonSchema;
+  return schema.meta({ jsonSchema: { ...jsonSchema, examples } });
+}
+
 /** Query of `GET /users`. */
 export const listUsersQuery = paginationParams({
   sortBy: ['id', 'email', 'firstName', 'lastName', 'createdDate'],
 })
   .shape({
-    email: emailSchema(),
+    email: withExamples(emailSchema(), [SYSTEM_ACTOR_EMAIL]),
     name: string().trim().max(100),
     status: code(),
   })

@@ -41,7 +41,8 @@ export interface Company extends InferEntity<typeof CompanySchema> {}
  * soft-deleted company may register again, and many companies may not have an ABN yet.
  *
  * Relationships: `userCompanies` → its `dbo.UserCompany` memberships (populate `userCompanies.user` to reach
- * the users); `customerDetails`, `billingDetails`, `organizerDetails` → the optional 1:1 detail rows (the
+ * the users; the story's `company.users` is `findCompanyUsers(em, company)` in `@eventlead/db`, read-only for
+ * the reasons given on `User`); `customerDetails`, `billingDetails`, `organizerDetails` → the optional 1:1 detail rows (the
  * details tables own the `CompanyID` foreign key); `invitations` → `dbo.UserInvitation` rows. Soft-deletable;
  * audit columns.
  */

@@ -54,7 +54,11 @@ export interface User extends InferEntity<typeof UserSchema> {}
  * `ref.UserStatus` (the account state; there is no `IsActive` column).
  *
  * Relationships: `status` → `ref.UserStatus`; `userCompanies` → the `dbo.UserCompany` memberships (populate
- * `userCompanies.company` to reach the companies); `sentInvitations` → `dbo.UserInvitation` rows the user
+ * `userCompanies.company` to reach the companies). The story's `user.companies` is
+ * `findUserCompanies(em, user)` in `@eventlead/db`: the live companies, in one query, read-only. It is not a
+ * many-to-many through `UserCompany` on purpose: MikroORM loads such a collection without the soft-delete
+ * filter on the membership (soft-deleted memberships would leak), and adding to it would insert membership
+ * rows without their required role, status and joined-via. `sentInvitations` → `dbo.UserInvitation` rows the user
  * sent; `emailVerificationTokens`, `passwordResetTokens`, `refreshTokens` → the user's tokens.
  * Soft-deletable; audit columns.
  */
