@@ -47,6 +47,8 @@ interface Scenario {
   readonly routes: Set<string>;
   readonly documented: Set<string>;
   readonly statuses: string[];
+  /** `total` of the name searches' answers, by label. */
+  readonly searchTotals: Record<string, number>;
 }
 
 /** Runs every route (and the db layer's own writes) on the recording SQL Server ORM. */
@@ -54,6 +56,7 @@ async function runScenario(answering: Parameters<typeof createRecordingMsSqlOrm>
   const recording = await createRecordingMsSqlOrm(answering);
   const routes = new Set<string>();
   const statuses: string[] = [];
+  const searchTotals: Record<string, number> = {};
   let app: FastifyInstance | undefined;
   try {
     // The request log is flushed once, when the app closes, so its batch has one producer.
@@ -79,7 +82,7 @@ async function runScenario(answering: Parameters<typeof createRecordingMsSqlOrm>
 
     if (plant) {
       await call('planted route', 'GET', '/planted');
-      return { statements: recording.statements, renderErrors: recording.renderErrors, routes, documented: new Set(), statuses };
+      return { statements: recording.statements, renderErrors: recording.renderErrors, routes, documented: new Set(), statuses, searchTotals };
     }
     const doc = (await server.inject({ method: 'GET', url: '/docs/json' })).json<{ paths: Record<string, Record<string, unknown>> }>();
     const documented = new Set(
@@ -99,7 +102,7 @@ async function runScenario(answering: Parameters<typeof createRecordingMsSqlOrm>
     }
     await call('GET /users?email=', 'GET', '/users?email=jane.doe%40example.com');
     await call('GET /users?status=', 'GET', '/users?status=active');
-    await call('GET /users?name=', 'GET', `/users?name=${encodeURIComponent(SEARCH_TERM)}`);
+    searchTotals['GET /users?name='] = (await call('GET /users?name=', 'GET', `/users?name=${encodeURIComponent(SEARCH_TERM)}`)).json<{ data: { total: number } }>().data.total;
     await call('GET /users?name=&status=&email=', 'GET', `/users?name=jane&status=active&email=jane.doe%40example.com`);
     await call('GET /users/:id', 'GET', `/users/${jane}`);
     await call('GET /users/:id (unknown → 404)', 'GET', '/users/987654321');
@@ -112,7 +115,7 @@ async function runScenario(answering: Parameters<typeof createRecordingMsSqlOrm>
     for (const sortBy of ['id', 'companyName', 'createdDate']) {
       await call('GET /companies?sortBy=&sortOrder=&page=&pageSize=', 'GET', `/companies?sortBy=${sortBy}&sortOrder=asc&page=2&pageSize=1`);
     }
-    await call('GET /companies?name=', 'GET', `/companies?name=${encodeURIComponent('[50%_]')}`);
+    searchTotals['GET /companies?name='] = (await call('GET /companies?name=', 'GET', `/companies?name=${encodeURIComponent('[50%_]')}`)).json<{ data: { total: number } }>().data.total;
     await call('GET /companies?abn=', 'GET', '/companies?abn=51824753556');
     await call('GET /companies/:id', 'GET', `/companies/${acme}`);
     await call('PATCH /companies/:id', 'PATCH', `/companies/${acme}`, { tradingName: 'Acme Events', gstRegistered: false, isActive: true });
@@ -137,7 +140,7 @@ async function runScenario(answering: Parameters<typeof createRecordingMsSqlOrm>
     recording.label('request log: insertRows batch (log.ApiRequest, flushed on close)');
     await server.close();
     app = undefined;
-    return { statements: recording.statements, renderErrors: recording.renderErrors, routes, documented, statuses };
+    return { statements: recording.statements, renderErrors: recording.renderErrors, routes, documented, statuses, searchTotals };
   } finally {
     await app?.close();
     await recording.close();
@@ -164,6 +167,8 @@ describeEachDatabase('SQL Server conformance run (SQL text recorded without a se
     });
     expect(scenario.statuses.length).toBeGreaterThan(40);
     expect(unexpected).toEqual([]);
+    // The searches' SQL Server conditions reach PostgreSQL as the same literal-match pattern.
+    expect(scenario.searchTotals).toEqual({ 'GET /users?name=': 1, 'GET /companies?name=': 1 });
   });
 
   test('every statement renders for SQL Server and passes the T-SQL checks', () => {

@@ -95,7 +95,7 @@ function unwrap(value: unknown, seen = new WeakMap<object, unknown>()): unknown 
     const item = (value as Record<string | symbol, unknown>)[key];
     if (key === '$like' && item instanceof RawQueryFragment && / collate \w+/i.test(item.sql)) {
       // containsText's SQL Server form, asked of PostgreSQL: the same pattern and escape, ILIKE for the collation.
-      out.$ilike = raw(item.sql.replace(/ collate \w+/i, ''), item.params);
+      out.$ilike = raw(item.sql.replace(/ collate \w+/i, ''), item.params.map((param) => unwrap(param, seen)));
       continue;
     }
     out[key as string] = unwrap(item, seen);
