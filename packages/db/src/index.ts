@@ -26,6 +26,7 @@ export {
   type PostgresDatabaseUrl,
   type ServerDatabaseUrl,
 } from './database-url';
+export { DatabaseLockedError, lockDataDir, type DataDirLock, type DataDirLockHolder } from './data-dir-lock';
 export { ddlStatements } from './ddl/ddl-statements';
 export { ddlDocument, generateDdl } from './ddl/generate-ddl';
 export { SQL_DIALECTS, isSqlDialect, sqlDialectOf, type SqlDialect } from './ddl/sql-dialect';
