@@ -40,6 +40,7 @@ export {
   NotFoundError,
   UniqueConflictError,
 } from './errors';
+export { explainDatabaseFailure, type ExplainOptions } from './explain-failure';
 export { mapDatabaseError } from './map-database-error';
 export {
   executedMigrations,
