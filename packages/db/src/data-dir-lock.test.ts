@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOrmConfig } from './config';
 import { DatabaseLockedError } from './data-dir-lock';
+import { PGLITE_POSTGRES_MAJOR } from './embedded-folder';
 import { createORM, type Orm } from './orm';
 
 /** A pid that certainly ran on this machine and certainly no longer runs. */
@@ -54,6 +55,27 @@ describe('one process per embedded database folder', () => {
     expect(error.message).toContain('stop that process first');
     expect(error.message).toContain('set DATABASE_URL to another folder');
     expect(error.message).toContain(`If that process is gone, delete ${lockFile}.`);
+  });
+
+  test('a folder of another PostgreSQL major (another PGlite version, a server) or not a database folder: the exact fix', async () => {
+    const other = join(root, 'other');
+    mkdirSync(other);
+    writeFileSync(join(other, 'PG_VERSION'), '15\n');
+    const fix = `Delete the folder to start afresh (rm -rf ${other}; its data is lost), or set DATABASE_URL to another folder (pglite://.data/other) or to a PostgreSQL server.`;
+    const openOther = () => createORM(createOrmConfig({ DATABASE_URL: `pglite://${other}` }));
+    await expect(openOther()).rejects.toThrow(
+      `DATABASE_URL points at ${other}, a database folder of PostgreSQL 15; this PGlite opens PostgreSQL 17 folders only (made by another PGlite version or by a PostgreSQL server). ${fix}`,
+    );
+    rmSync(join(other, 'PG_VERSION'));
+    writeFileSync(join(other, 'notes.txt'), 'not a database');
+    await expect(openOther()).rejects.toThrow(`DATABASE_URL points at ${other}, which holds files but is not an embedded database folder (no PG_VERSION). ${fix}`);
+    // Refused before PGlite opened it, and without keeping the folder locked.
+    expect(existsSync(`${other}.lock`)).toBe(false);
+  });
+
+  test('the folder PGlite made holds the PostgreSQL major the folder check expects', async () => {
+    await open();
+    expect(readFileSync(join(dataDir, 'PG_VERSION'), 'utf8').trim()).toBe(PGLITE_POSTGRES_MAJOR);
   });
 
   test('closing the ORM releases the folder for the next one', async () => {

@@ -4,6 +4,7 @@ import type { Configuration } from '@mikro-orm/core';
 import { PostgreSqlDriver, type PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type * as MikroOrmPGlite from 'mikro-orm-pglite' with { 'resolution-mode': 'import' };
 import { lockDataDir, type DataDirLock } from '../data-dir-lock';
+import { checkEmbeddedFolder } from '../embedded-folder';
 import { SolomonPostgreSqlPlatform } from './postgres-platform';
 
 // mikro-orm-pglite is an ES module package that also ships a CommonJS build (its `require` export
@@ -48,6 +49,12 @@ export class SolomonPGliteDriver extends PGliteDriver {
     if (typeof dataDir === 'string' && dataDir !== '') {
       await mkdir(dataDir, { recursive: true });
       this.lock ??= lockDataDir(dataDir);
+      try {
+        checkEmbeddedFolder(dataDir);
+      } catch (error) {
+        this.releaseLock();
+        throw error;
+      }
     }
     try {
       return await super.connect();
