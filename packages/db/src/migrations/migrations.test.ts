@@ -9,7 +9,7 @@ import { generateDdl } from '../ddl/generate-ddl';
 import { withOfflineOrm } from '../ddl/offline-orm';
 import { SQL_DIALECTS, type SqlDialect } from '../ddl/sql-dialect';
 import { checkSchema } from '../schema-check/check-schema';
-import { describeEachDatabase } from '../testing';
+import { createTestDatabase, describeEachDatabase, testDatabaseKinds } from '../testing';
 import { executedMigrations, migrateDown, migrateUp, pendingMigrations } from './migrate';
 import { MIGRATIONS_TABLE, migrationsOf } from './migration-options';
 
@@ -192,3 +192,18 @@ describeEachDatabase(
   },
   { schema: 'none', resetAfterEach: false },
 );
+
+describe.each(testDatabaseKinds())('[%s] migrate on tables without migration history', (kind) => {
+  test('is refused with what to do, before any statement runs', async () => {
+    const db = await createTestDatabase(kind, { schema: 'entities' });
+    try {
+      await expect(migrateUp(db.orm)).rejects.toThrow(
+        `The database DATABASE_URL points at already has EventLead tables (dbo.User) but no migration history (${MIGRATIONS_TABLE} is empty)`,
+      );
+      await expect(migrateUp(db.orm)).rejects.toThrow('Point DATABASE_URL at an empty database and run pnpm db:migrate (embedded: delete the folder)');
+      expect(await executedMigrations(db.orm)).toEqual([]);
+    } finally {
+      await db.close();
+    }
+  });
+});
