@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { EXIT, runCli } from './cli';
 import { createOrmConfig } from './config';
+import { migrationsOf } from './migrations/migration-options';
 import { createORM } from './orm';
 import { testDatabaseKinds, type TestDatabaseKind } from './testing';
 
@@ -135,7 +136,8 @@ describe.each(testDatabaseKinds())('[%s] eventlead-db migrate, seed, check', (ki
     const env = { DATABASE_URL: db.url };
     const migrate = await cli(['migrate'], env);
     expect(migrate).toMatchObject({ code: EXIT.ok, stderr: '' });
-    expect(migrate.stdout).toMatch(/Applied 1 migration\(s\):\n {2}Migration\d{14}_Initial\n/);
+    const all = migrationsOf('postgresql').map((m) => m.name);
+    expect(migrate.stdout).toContain(`Applied ${all.length} migration(s):\n${all.map((name) => `  ${name}\n`).join('')}`);
 
     const first = await cli(['seed'], env);
     expect(first).toMatchObject({ code: EXIT.ok, stderr: '' });
@@ -168,7 +170,7 @@ describe.each(testDatabaseKinds())('[%s] eventlead-db migrate, seed, check', (ki
   test('migrate:down --all empties the database', async () => {
     const run = await cli(['migrate:down', '--all'], { DATABASE_URL: db.url });
     expect(run).toMatchObject({ code: EXIT.ok, stderr: '' });
-    expect(run.stdout).toMatch(/Reverted 1 migration\(s\)/);
+    expect(run.stdout).toContain(`Reverted ${migrationsOf('postgresql').length} migration(s)`);
     expect((await cli(['check'], { DATABASE_URL: db.url })).stdout).toContain('table dbo.User is missing from the database');
   });
 });
