@@ -1,4 +1,4 @@
-import { closeORM, initORM, parseDatabaseUrl, defaultDatabaseUrl } from '@eventlead/db';
+import { closeORM, initORM, parseDatabaseUrl, defaultDatabaseUrl, explainDatabaseFailure } from '@eventlead/db';
 import closeWithGrace from 'close-with-grace';
 import pino from 'pino';
 import { buildApp } from './app';
@@ -74,7 +74,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  // Configuration errors carry a message that says what to set; anything else is unexpected.
-  console.error(error instanceof Error ? error.message : error);
+  // Database failures are explained in the CLI's words (what happened, DATABASE_URL's target, what to do);
+  // configuration errors carry a message that says what to set.
+  console.error(explainDatabaseFailure(error));
   process.exit(1);
 });

@@ -7,7 +7,7 @@ import { parseDatabaseUrl } from './database-url';
 import { generateDeploymentScript } from './ddl/generate-ddl';
 import { isSqlDialect, SQL_DIALECTS, type SqlDialect } from './ddl/sql-dialect';
 import { staleDatabaseDocs, writeDatabaseDocs } from './docs/database-docs';
-import { DatabaseError } from './errors';
+import { explainDatabaseFailure } from './explain-failure';
 import { createMigration } from './migrations/create-migration';
 import { migrateDown, migrateUp } from './migrations/migrate';
 import { createORM, type Orm } from './orm';
@@ -42,7 +42,10 @@ Commands (the database comes from DATABASE_URL; default: the embedded database i
   migration:create --name N  development: generate the next migration for both dialects into src/migrations
 
 Options:
-  -h, --help                 show this help
+  -h, --help                 show this help (also after a command: eventlead-db migrate --help)
+
+Unknown commands and options are refused. Exit codes: 0 done, 1 failed (or drift for check, stale docs for
+docs --check), 2 wrong usage.
 `;
 
 class UsageError extends Error {}
@@ -72,7 +75,13 @@ function list(names: readonly string[]): string {
   return names.map((name) => `  ${name}\n`).join('');
 }
 
-async function migrate(io: CliIo): Promise<number> {
+/** Commands without options still refuse any: `migrate --dry-run` must not migrate. */
+function noOptions(args: string[]): void {
+  parseArgs({ args, options: {}, strict: true, allowPositionals: false });
+}
+
+async function migrate(io: CliIo, args: string[]): Promise<number> {
+  noOptions(args);
   io.stdout(`Migrating ${describeDatabase(databaseUrl(io.env, io.cwd))}\n`);
   const applied = await withDatabase(io, migrateUp);
   io.stdout(applied.length === 0 ? 'Already up to date.\n' : `Applied ${applied.length} migration(s):\n${list(applied)}`);
@@ -91,7 +100,8 @@ async function migrateDownCommand(io: CliIo, args: string[]): Promise<number> {
   return EXIT.ok;
 }
 
-async function seed(io: CliIo): Promise<number> {
+async function seed(io: CliIo, args: string[]): Promise<number> {
+  noOptions(args);
   io.stdout(`Seeding ${describeDatabase(databaseUrl(io.env, io.cwd))}\n`);
   const counts = await withDatabase(io, seedReferenceData);
   const width = Math.max(...Object.keys(counts).map((table) => table.length));
@@ -102,7 +112,8 @@ async function seed(io: CliIo): Promise<number> {
   return EXIT.ok;
 }
 
-async function check(io: CliIo): Promise<number> {
+async function check(io: CliIo, args: string[]): Promise<number> {
+  noOptions(args);
   const target = describeDatabase(databaseUrl(io.env, io.cwd));
   const result = await withDatabase(io, checkSchema);
   if (result.clean) {
@@ -179,11 +190,10 @@ function isParseArgsError(err: unknown): err is { message: string } {
   return typeof e === 'object' && e !== null && typeof e.code === 'string' && e.code.startsWith('ERR_PARSE_ARGS') && typeof e.message === 'string';
 }
 
-function describeError(err: unknown): string {
-  if (err instanceof DatabaseError) {
-    return `${err.message} [${err.code}]`;
-  }
-  return err instanceof Error ? err.message : String(err);
+/** The line of {@link USAGE} that describes `command`, for `eventlead-db <command> --help`. */
+function commandUsage(command: string): string | undefined {
+  const line = USAGE.split('\n').find((l) => l.startsWith(`  ${command} `) || l === `  ${command}`);
+  return line === undefined ? undefined : `Usage: eventlead-db ${line.trim().replace(/\s{2,}/, '\n\n  ')}\n\nOptions:\n  -h, --help                 show this help\n\nExit codes: 0 done, 1 failed (or drift for check, stale docs for docs --check), 2 wrong usage.\n`;
 }
 
 /**
@@ -195,16 +205,21 @@ function describeError(err: unknown): string {
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   // `pnpm db:sql -- --dialect mssql` hands the script a literal `--`; it separates nothing here.
   const [command, ...args] = argv.filter((arg) => arg !== '--');
+  const help = command === undefined ? undefined : commandUsage(command);
+  if (help !== undefined && (args.includes('--help') || args.includes('-h'))) {
+    io.stdout(help);
+    return EXIT.ok;
+  }
   try {
     switch (command) {
       case 'migrate':
-        return await migrate(io);
+        return await migrate(io, args);
       case 'migrate:down':
         return await migrateDownCommand(io, args);
       case 'seed':
-        return await seed(io);
+        return await seed(io, args);
       case 'check':
-        return await check(io);
+        return await check(io, args);
       case 'sql':
         return await sql(io, args);
       case 'docs':
@@ -215,6 +230,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       case '-h':
       case '--help':
       case 'help':
+        if (args.length > 0 && command !== undefined) {
+          throw new UsageError(`${command} takes no arguments.`);
+        }
         io.stdout(USAGE);
         return command === undefined ? EXIT.usage : EXIT.ok;
       default:
@@ -225,7 +243,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stderr(`eventlead-db: ${redactUrl(err.message)}\n\n${USAGE}`);
       return EXIT.usage;
     }
-    io.stderr(`eventlead-db ${command}: ${redactUrl(describeError(err))}\n`);
+    io.stderr(`eventlead-db ${command}: ${explainDatabaseFailure(err, io.env, io.cwd === undefined ? {} : { cwd: io.cwd })}\n`);
     return EXIT.failed;
   }
 }

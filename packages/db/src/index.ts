@@ -28,6 +28,7 @@ export {
   type ServerDatabaseUrl,
 } from './database-url';
 export { LIKE_ESCAPE, MSSQL_SEARCH_COLLATION, containsText, likeContainsPattern } from './dialect/contains-text';
+export { DatabaseLockedError, lockDataDir, type DataDirLock, type DataDirLockHolder } from './data-dir-lock';
 export { ddlStatements } from './ddl/ddl-statements';
 export { ddlDocument, generateDdl, generateDeploymentScript } from './ddl/generate-ddl';
 export { toSqlcmdScript } from './ddl/sqlcmd-script';
@@ -44,6 +45,7 @@ export {
   UniqueConflictError,
 } from './errors';
 export { findCompanyUsers, findUserCompanies } from './memberships';
+export { explainDatabaseFailure, type ExplainOptions } from './explain-failure';
 export { mapDatabaseError } from './map-database-error';
 export {
   executedMigrations,

@@ -97,7 +97,11 @@ describeEachDatabase('the @eventlead/models entities', (getDb) => {
     const primaryKeys = constraints.filter((c) => c.type === 'p');
     expect(primaryKeys).toHaveLength(tables[0]?.n ?? -1);
     expect(primaryKeys).toEqual(expect.arrayContaining([{ schema: 'dbo', table: 'User', name: 'PK_User', type: 'p' }]));
-    expect(constraints).toEqual(expect.arrayContaining([{ schema: 'dbo', table: 'User', name: 'UQ_User_Email', type: 'u' }]));
+    // UQ_User_Email is a filtered unique index (live users only), not a constraint.
+    const email = await connection.execute<{ definition: string }[]>(
+      `select indexdef as "definition" from pg_indexes where schemaname = 'dbo' and indexname = 'UQ_User_Email'`,
+    );
+    expect(email).toEqual([{ definition: expect.stringMatching(/^CREATE UNIQUE INDEX "UQ_User_Email" ON dbo."User" USING btree \("Email"\) WHERE \("IsDeleted" = false\)$/) as unknown }]);
 
     const indexes = await connection.execute<{ name: string }[]>(
       `select indexname as "name" from pg_indexes where schemaname in ('dbo', 'ref', 'config', 'audit', 'log', 'cache')`,
@@ -138,7 +142,7 @@ describe('SQL Server DDL of the @eventlead/models entities', () => {
     'CONSTRAINT [PK_User] PRIMARY KEY ([UserID])',
     '[CreatedDate] datetime2 not null CONSTRAINT [DF_User_CreatedDate] DEFAULT GETUTCDATE()',
     'CONSTRAINT [DF_User_IsDeleted] DEFAULT 0',
-    '[UQ_User_Email]',
+    'create unique index [UQ_User_Email] on [dbo].[User] ([Email]) where [IsDeleted] = 0',
     'constraint [FK_UserCompany_UserID] foreign key',
     'create schema [ref]',
     'CREATE TABLE [audit].[User]',

@@ -444,7 +444,6 @@ describe('indexes, unique and check constraints', () => {
   });
 
   test.each([
-    ['User', 'Email', 'UQ_User_Email'],
     ['UserRefreshToken', 'TokenHash', 'UQ_UserRefreshToken_TokenHash'],
     ['UserEmailVerificationToken', 'TokenHash', 'UQ_UserEmailVerificationToken_TokenHash'],
     ['UserPasswordResetToken', 'TokenHash', 'UQ_UserPasswordResetToken_TokenHash'],
@@ -453,6 +452,15 @@ describe('indexes, unique and check constraints', () => {
     ...entitiesBySchema.ref.map((entity) => [entity.meta.className, 'Code', `UQ_${entity.meta.className}_Code`]),
   ])('%s.%s is unique (%s)', (className, columnName, name) => {
     expect(column(meta(className), columnName).unique).toBe(name);
+  });
+
+  test('User.Email is unique among live users only (UQ_User_Email, filtered on IsDeleted)', () => {
+    const user = meta('User');
+    expect(column(user, 'Email').unique).toBeFalsy();
+    expect(user.uniques).toEqual([{ name: 'UQ_User_Email', properties: ['email'], expression: expect.any(Function) as unknown }]);
+    const [unique] = user.uniques;
+    const rendered = (unique?.expression as unknown as (table: { name: string; schema?: string }) => { sql: string; params: unknown[] })({ name: 'User', schema: 'dbo' });
+    expect(rendered).toMatchObject({ sql: 'create unique index ?? on ?? (??) where ?? = ?', params: ['UQ_User_Email', 'dbo.User', 'Email', 'IsDeleted', false] });
   });
 
   test('composite keys: one membership per user and company, one cache row per search', () => {

@@ -8,6 +8,7 @@ export {
   mutableRowAuditColumns,
   type AuditProperty,
 } from './columns/audit-columns';
+export { liveUnique, type LiveUniqueIndex } from './columns/live-unique';
 export {
   referenceChecks,
   referenceProperties,

@@ -73,6 +73,12 @@ function columnKeys(column: Column, table: DatabaseTable, defaultSchema: string 
   return keys.join(', ');
 }
 
+/** ` where "IsDeleted" = false` for a filtered index (given as a whole statement), else nothing. */
+function indexFilter(index: IndexDef): string {
+  const where = / where (.+)$/i.exec(index.expression ?? '')?.[1];
+  return where === undefined ? '' : `, where \`${where}\``;
+}
+
 function indexKind(index: IndexDef): string {
   if (index.primary) {
     return 'primary key';
@@ -97,7 +103,7 @@ function constraintLines(table: DatabaseTable, defaultSchema: string | undefined
   const lines: string[] = [];
   const indexes = [...table.getIndexes()].sort((a, b) => Number(b.primary) - Number(a.primary) || a.keyName.localeCompare(b.keyName));
   for (const index of indexes) {
-    lines.push(`- ${code(index.keyName)}: ${indexKind(index)} (${index.columnNames.join(', ')})`);
+    lines.push(`- ${code(index.keyName)}: ${indexKind(index)} (${index.columnNames.join(', ')})${indexFilter(index)}`);
   }
   for (const fk of Object.values(table.getForeignKeys()).sort((a, b) => a.constraintName.localeCompare(b.constraintName))) {
     lines.push(

@@ -1,7 +1,8 @@
 import { Migrator } from '@mikro-orm/migrations';
 import { sqlDialectOf } from '../ddl/sql-dialect';
 import type { Orm } from '../orm';
-import { migrationOptions } from './migration-options';
+import { DatabaseConfigError } from '../errors';
+import { MIGRATIONS_TABLE, migrationOptions } from './migration-options';
 import { ensureMigrationsTable } from './migrations-table';
 
 /** Options of {@link migrateDown}. */
@@ -27,14 +28,33 @@ async function openMigrator(orm: Orm): Promise<Migrator> {
   return new Migrator(orm.em.fork());
 }
 
+/** True when `dbo.User` exists: the first table every migration history starts with. */
+async function hasUserTable(orm: Orm): Promise<boolean> {
+  const rows = await orm.em
+    .fork()
+    .getConnection()
+    .execute<{ n: number | string }[]>(`select count(*) as n from information_schema.tables where table_schema = 'dbo' and table_name = 'User'`);
+  return Number(rows[0]?.n ?? 0) > 0;
+}
+
 /**
  * Applies every pending migration, in one transaction: all of them or none. Returns the names applied,
- * oldest first (empty when the database was up to date).
+ * oldest first (empty when the database was up to date). A database with the tables but no migration
+ * history is refused with a `DatabaseConfigError` that says what to do (migrating it would fail on the
+ * first `create table`).
  * @example
  * const applied = await migrateUp(orm); // ['Migration20261127082219_Initial']
  */
 export async function migrateUp(orm: Orm): Promise<string[]> {
   const migrator = await openMigrator(orm);
+  if ((await migrator.getExecutedMigrations()).length === 0 && (await hasUserTable(orm))) {
+    throw new DatabaseConfigError(
+      'DATABASE_URL',
+      `The database DATABASE_URL points at already has EventLead tables (dbo.User) but no migration history (${MIGRATIONS_TABLE} is empty), ` +
+        'so the migrations cannot tell what it holds: it was made by another tool (a schema update from the entities, or a restore without that table). ' +
+        'Point DATABASE_URL at an empty database and run pnpm db:migrate (embedded: delete the folder), or restore the database with its migration history.',
+    );
+  }
   const applied = await migrator.up();
   return applied.map((migration) => migration.name);
 }

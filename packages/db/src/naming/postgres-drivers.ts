@@ -3,6 +3,8 @@ import { createRequire } from 'node:module';
 import type { Configuration } from '@mikro-orm/core';
 import { PostgreSqlDriver, type PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type * as MikroOrmPGlite from 'mikro-orm-pglite' with { 'resolution-mode': 'import' };
+import { lockDataDir, type DataDirLock } from '../data-dir-lock';
+import { checkEmbeddedFolder } from '../embedded-folder';
 import { SolomonPostgreSqlPlatform } from './postgres-platform';
 
 // mikro-orm-pglite is an ES module package that also ships a CommonJS build (its `require` export
@@ -28,9 +30,14 @@ export class SolomonPostgreSqlDriver extends PostgreSqlDriver {
 /**
  * The embedded PGlite driver (mikro-orm-pglite) with {@link SolomonPostgreSqlPlatform}. It also
  * creates the data folder (`driverOptions.connection.filename`) before connecting: PGlite does not
- * create missing parents, and `.data/pglite` does not exist in a fresh checkout.
+ * create missing parents, and `.data/pglite` does not exist in a fresh checkout. And it locks the folder
+ * for this process while connected ({@link lockDataDir}): a second server or CLI on the same folder is
+ * refused with a `DatabaseLockedError` instead of writing the same files. `pglite://memory` has no folder
+ * and no lock.
  */
 export class SolomonPGliteDriver extends PGliteDriver {
+  private lock: DataDirLock | undefined;
+
   constructor(config: Configuration) {
     super(config);
     useSolomonPlatform(this);
@@ -41,7 +48,32 @@ export class SolomonPGliteDriver extends PGliteDriver {
     const dataDir = options.connection?.filename;
     if (typeof dataDir === 'string' && dataDir !== '') {
       await mkdir(dataDir, { recursive: true });
+      this.lock ??= lockDataDir(dataDir);
+      try {
+        checkEmbeddedFolder(dataDir);
+      } catch (error) {
+        this.releaseLock();
+        throw error;
+      }
     }
-    return super.connect();
+    try {
+      return await super.connect();
+    } catch (error) {
+      this.releaseLock();
+      throw error;
+    }
+  }
+
+  override async close(force?: boolean): Promise<void> {
+    try {
+      await super.close(force);
+    } finally {
+      this.releaseLock();
+    }
+  }
+
+  private releaseLock(): void {
+    this.lock?.release();
+    this.lock = undefined;
   }
 }

@@ -57,6 +57,14 @@ describe.each(testDatabaseKinds())('[%s] checkSchema reports drift', (kind) => {
       { kind: 'column-changed', table: 'dbo.Company', name: 'TradingName', detail: 'type' },
     ],
     [
+      'an email index over every user instead of the live ones (as before the migration that filtered it)',
+      [
+        'drop index "dbo"."UQ_User_Email"',
+        'alter table "dbo"."User" add constraint "UQ_User_Email" unique ("Email")',
+      ],
+      { kind: 'index-changed', table: 'dbo.User', name: 'UQ_User_Email' },
+    ],
+    [
       'a dropped table',
       ['drop table "cache"."ABRSearch"'],
       { kind: 'table-missing', name: 'cache.ABRSearch', message: 'table cache.ABRSearch is missing from the database' },

@@ -1,5 +1,12 @@
 import type { Dictionary } from '@mikro-orm/core';
-import { DatabaseSchema, SchemaComparator, type CheckDef, type SchemaDifference, type TableDifference } from '@mikro-orm/knex';
+import {
+  DatabaseSchema,
+  SchemaComparator,
+  type CheckDef,
+  type DatabaseTable,
+  type SchemaDifference,
+  type TableDifference,
+} from '@mikro-orm/knex';
 import { ddlStatements } from '../ddl/ddl-statements';
 import type { Orm } from '../orm';
 
@@ -140,6 +147,69 @@ function dropEquivalentChecks(schemaDiff: SchemaDifference): void {
   }
 }
 
+/**
+ * An index given as a whole statement (a filtered unique index), in a form both sides agree on: PostgreSQL
+ * reads it back as `CREATE UNIQUE INDEX "X" ON dbo."User" USING btree ("Email") WHERE ("IsDeleted" = false)`,
+ * SQL Server as `... WHERE ([IsDeleted]=(0))`. Case, quotes, brackets, parentheses, schema qualifiers, the
+ * default `using btree` and spaces do not count.
+ */
+function canonicalIndex(expression: string): string {
+  return expression
+    .toLowerCase()
+    .replace(/\busing btree\b/g, '')
+    .replace(/['"`()[\]]/g, '')
+    .replace(/\b[a-z_][a-z0-9_]*\.(?=[a-z_])/g, '')
+    .replace(/\s+/g, '');
+}
+
+function emptyTableDifference(fromTable: DatabaseTable, toTable: DatabaseTable): TableDifference {
+  return {
+    name: fromTable.getShortestName(),
+    fromTable,
+    toTable,
+    addedColumns: {},
+    changedColumns: {},
+    removedColumns: {},
+    renamedColumns: {},
+    addedIndexes: {},
+    changedIndexes: {},
+    removedIndexes: {},
+    renamedIndexes: {},
+    addedChecks: {},
+    changedChecks: {},
+    removedChecks: {},
+    addedForeignKeys: {},
+    changedForeignKeys: {},
+    removedForeignKeys: {},
+  };
+}
+
+/**
+ * MikroORM compares an index given as an expression by name only, so a plain `UQ_User_Email` in the database
+ * would pass for the entities' filtered one. Compare the statements, and report a difference as a changed
+ * index (dropped the way the database has it: a constraint or an index).
+ */
+function addChangedExpressionIndexes(schemaDiff: SchemaDifference, actual: DatabaseSchema, target: DatabaseSchema): void {
+  for (const toTable of target.getTables()) {
+    const key = toTable.getShortestName();
+    const fromTable = actual.getTable(key);
+    if (fromTable === undefined) {
+      continue;
+    }
+    for (const index of toTable.getIndexes()) {
+      const stored = fromTable.getIndexes().find((i) => i.keyName === index.keyName);
+      if (index.expression === undefined || stored === undefined) {
+        continue;
+      }
+      if (stored.expression !== undefined && canonicalIndex(stored.expression) === canonicalIndex(index.expression)) {
+        continue;
+      }
+      const tableDiff = (schemaDiff.changedTables[key] ??= emptyTableDifference(fromTable, toTable));
+      tableDiff.changedIndexes[index.keyName] = { ...index, constraint: stored.constraint };
+    }
+  }
+}
+
 function qualified(table: { name: string; schema?: string | undefined }): string {
   return table.schema ? `${table.schema}.${table.name}` : table.name;
 }
@@ -219,6 +289,7 @@ export async function checkSchema(orm: Orm): Promise<SchemaCheck> {
     }
   }
   dropEquivalentChecks(schemaDiff);
+  addChangedExpressionIndexes(schemaDiff, actual, target);
   const differences = describeSchemaDifference(schemaDiff);
   const sql = ddlStatements(await generator.diffToSQL(schemaDiff, { wrap: false, safe: false, dropTables: true }));
   return { clean: differences.length === 0 && sql.length === 0, differences, sql };

@@ -1,5 +1,6 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { auditProperties } from '../columns/audit-columns';
+import { liveUnique } from '../columns/live-unique';
 import { checks } from '../naming/check-constraint';
 import { solomonName } from '../naming/solomon-name';
 import { UserStatus } from '../ref/user-status.entity';
@@ -15,7 +16,7 @@ const UserSchema = defineEntity({
   tableName: 'User',
   properties: {
     id: p.bigint('number').primary().autoincrement().fieldName('UserID'),
-    email: p.string().length(255).fieldName('Email').unique(solomonName.unique('User', 'Email')),
+    email: p.string().length(255).fieldName('Email'),
     passwordHash: p.string().length(255).fieldName('PasswordHash').hidden(),
     firstName: p.string().length(100).fieldName('FirstName').nullable(),
     lastName: p.string().length(100).fieldName('LastName').nullable(),
@@ -41,6 +42,8 @@ const UserSchema = defineEntity({
     refreshTokens: () => p.oneToMany(UserRefreshToken).mappedBy('user'),
     ...auditProperties(),
   },
+  // Unique among live users: a soft-deleted user's email can register again.
+  uniques: [liveUnique('User', 'email', 'Email')],
   checks: [checks.nonNegative('User', 'AccessTokenVersion')],
 });
 
@@ -48,7 +51,7 @@ const UserSchema = defineEntity({
 export interface User extends InferEntity<typeof UserSchema> {}
 
 /**
- * `dbo.User`: a person who signs in. `Email` is unique and is the login; `PasswordHash` holds the bcrypt hash
+ * `dbo.User`: a person who signs in. `Email` is the login, unique among live (not soft-deleted) users; `PasswordHash` holds the bcrypt hash
  * and is hidden from serialisation. `IsEmailVerified`/`EmailVerifiedDate` record email verification,
  * `AccessTokenVersion` is bumped to invalidate every access token the user holds, and `StatusID` points at
  * `ref.UserStatus` (the account state; there is no `IsActive` column).

@@ -1,0 +1,85 @@
+import { createServer, type Server, type Socket } from 'node:net';
+import { DatabaseError as PgDatabaseError } from 'pg';
+import type { AddressInfo } from 'node:net';
+import { createOrmConfig } from './config';
+import { explainDatabaseFailure } from './explain-failure';
+import { migrateUp } from './migrations/migrate';
+import { createORM } from './orm';
+import { ping } from './ping';
+
+const POSTGRES = process.env.TEST_POSTGRES_URL;
+const describePostgres = POSTGRES ? describe : describe.skip;
+
+/** What the API's startup (migrate) and the CLI (ping) get from the database at `url`. */
+async function failures(url: string, env: Record<string, string> = {}): Promise<{ api: string; cli: string }> {
+  const fullEnv = { DATABASE_URL: url, ...env };
+  const attempt = async (fn: (orm: Awaited<ReturnType<typeof createORM>>) => Promise<unknown>) => {
+    const orm = await createORM(createOrmConfig(fullEnv));
+    try {
+      await fn(orm);
+      throw new Error('expected a failure');
+    } catch (error) {
+      return explainDatabaseFailure(error, fullEnv);
+    } finally {
+      await orm.close(true);
+    }
+  };
+  return { api: await attempt(migrateUp), cli: await attempt((orm) => ping(orm, { timeoutMs: 20_000 })) };
+}
+
+describePostgres('connection failures name DATABASE_URL, the target and what to do (real PostgreSQL)', () => {
+  jest.setTimeout(60_000);
+  const server = new URL(POSTGRES ?? 'postgresql://x@127.0.0.1/x');
+
+  test('a database that does not exist', async () => {
+    const url = `postgresql://${server.username}@${server.host}/eventlead_missing_db`;
+    const { api, cli } = await failures(url);
+    expect(api).toBe(`The database eventlead_missing_db does not exist on the PostgreSQL server at ${server.hostname}:${server.port || 5432}. Create it (e.g. createdb eventlead_missing_db), or fix the database name in DATABASE_URL.`);
+    expect(cli).toBe(api);
+  });
+
+  test('a port nothing listens on', async () => {
+    const url = `postgresql://${server.username}:secret-pw@127.0.0.1:1/test`;
+    const { api, cli } = await failures(url);
+    expect(api).toBe(`Cannot reach the PostgreSQL server at 127.0.0.1:1 (database test, user ${server.username}): the connection was refused. Start the server, or set DATABASE_URL to where it runs.`);
+    expect(cli).toBe(api);
+    expect(api).not.toContain('secret-pw');
+  });
+
+  describe('a server that accepts and never answers', () => {
+    let silent: Server;
+    const sockets: Socket[] = [];
+    beforeAll(async () => {
+      silent = createServer((socket) => {
+        sockets.push(socket);
+      });
+      await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    });
+    afterAll(async () => {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => {
+        silent.close(() => {
+          resolve();
+        });
+      });
+    });
+
+    test('says how long it waited', async () => {
+      const { port } = silent.address() as AddressInfo;
+      const { api, cli } = await failures(`postgresql://app@127.0.0.1:${port}/eventlead`, { DATABASE_CONNECT_TIMEOUT_MS: '1500' });
+      const expected = `The PostgreSQL server at 127.0.0.1:${port} (database eventlead, user app) accepted the connection but did not answer within 1500 ms (DATABASE_CONNECT_TIMEOUT_MS). Check that DATABASE_URL points at a database server (not another service on that port) and that it is not overloaded.`;
+      expect(api).toBe(expected);
+      expect(cli).toBe(expected);
+    });
+  });
+});
+
+describe('authentication failures (the server here trusts every login: real driver error objects)', () => {
+  test.each([
+    ['28P01 from the server', Object.assign(new PgDatabaseError('password authentication failed for user "app"', 0, 'error'), { code: '28P01', severity: 'FATAL' }), ''],
+    ['no password while the server asks for one (node-postgres)', new Error('SASL: SCRAM-SERVER-FIRST-MESSAGE: client password must be a string'), ' DATABASE_URL has no password, and the server asks for one.'],
+  ])('%s', (_, error, detail) => {
+    const message = explainDatabaseFailure(error, { DATABASE_URL: 'postgresql://app:hunter2@db.internal:6543/eventlead' });
+    expect(message).toBe(`The PostgreSQL server at db.internal:6543 (database eventlead, user app) refused the login: authentication failed.${detail} Check the user and password in DATABASE_URL.`);
+  });
+});
