@@ -18,8 +18,8 @@ export interface AuthPluginOptions {
   authFailureLimitMax: number;
 }
 
-// RFC 9110 §11.1: the scheme is case-insensitive, followed by one or more spaces (RFC 6750 token68).
-const BEARER = /^bearer +([A-Za-z0-9._~+/=-]{1,512})$/i;
+// RFC 9110 §11.1: the scheme is case-insensitive; one space, then the RFC 6750 token68.
+const BEARER = /^bearer ([A-Za-z0-9._~+/=-]{1,512})$/i;
 
 /** Too many failed authentications from this client: answered 429 until its window ends. */
 export class TooManyAuthFailuresError extends HttpError {
@@ -33,7 +33,7 @@ export class TooManyAuthFailuresError extends HttpError {
  * hashed and compared in constant time, so neither the comparison's timing nor the configuration
  * reveals the token.
  *
- * Failed attempts have their own budget per client (`authFailureLimitMax` a minute, in the rate
+ * Failed attempts (an `Authorization` header that is refused) have their own budget per client (`authFailureLimitMax` a minute, in the rate
  * limiter's store: Redis when configured, so replicas share it). Once it is spent, every request of
  * that client to a protected route answers 429 before its token is looked at, the right token
  * included: the answer never tells a guesser which token was right.
@@ -51,9 +51,12 @@ export const authPlugin = fp<AuthPluginOptions>(
         void reply.header('retry-after', String(budget.ttlInSeconds));
         throw new TooManyAuthFailuresError();
       }
-      const presented = BEARER.exec(request.headers.authorization ?? '')?.[1];
+      const header = request.headers.authorization;
+      const presented = BEARER.exec(header ?? '')?.[1];
       if (adminTokenSha256 === undefined || presented === undefined || !safeEqual(hashToken(presented), adminTokenSha256)) {
-        await failures(request);
+        // A guess is a credential presented and refused; a request without one guesses nothing (the
+        // general limit still counts it).
+        if (header !== undefined) await failures(request);
         void reply.header('www-authenticate', 'Bearer');
         throw new UnauthorizedError();
       }
