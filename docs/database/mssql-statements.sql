@@ -94,7 +94,7 @@ select [c0].[CountryID], [c0].[Code], [c0].[Name], [c0].[Description], [c0].[Sor
 -- parameters: 0
 select [c0].[CustomerTierID], [c0].[Code], [c0].[Name], [c0].[Description], [c0].[SortOrder] from [ref].[CustomerTier] as [c0] where [c0].[IsDeleted] = # and [c0].[IsActive] = # order by [c0].[SortOrder] asc, [c0].[Name] asc, [c0].[CustomerTierID] asc;
 
--- from: GET /companies/:id | PATCH /companies/:id | POST /companies/:id/users
+-- from: GET /companies/:id | PATCH /companies/:id
 -- parameters: 0
 select [c].[CompanyID] as [id], [c].[CompanyName] as [companyName], [c].[ABN] as [abn], [c].[ACN] as [acn], [c].[TradingName] as [tradingName], [c].[GSTRegistered] as [gstRegistered], [c].[IsActive] as [isActive], [c].[CreatedDate] as [createdDate], [c].[UpdatedDate] as [updatedDate], [uc].[IsDefaultCompany] as [isDefaultCompany], [u].[UserID] as [userId], [u].[Email] as [email], [u].[FirstName] as [firstName], [u].[LastName] as [lastName], [r].[Code] as [roleCode], [r].[Name] as [roleName], [ms].[Code] as [membershipStatus] from [dbo].[Company] as [c] left join [dbo].[UserCompany] as [uc] on [uc].[CompanyID] = [c].[CompanyID] and [uc].[IsDeleted] = # left join [dbo].[User] as [u] on [u].[UserID] = [uc].[UserID] and [u].[IsDeleted] = # left join [ref].[UserCompanyRole] as [r] on [r].[UserCompanyRoleID] = [uc].[UserCompanyRoleID] and [r].[IsDeleted] = # left join [ref].[UserCompanyStatus] as [ms] on [ms].[UserCompanyStatusID] = [uc].[UserCompanyStatusID] and [ms].[IsDeleted] = # where [c].[CompanyID] = # and [c].[IsDeleted] = #;
 
@@ -214,11 +214,7 @@ select count(*) as [count] from [User] as [u0] inner join [ref].[UserStatus] as 
 -- parameters: 0
 select count(*) as [count] from [User] as [u0] inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = # where [u0].[IsDeleted] = # and [u0].[Email] = N'…' and [s1].[Code] = N'…' and ([u0].[FirstName] like N'…' collate Latin1_General_100_CI_AS escape '\' or [u0].[LastName] like N'…' collate Latin1_General_100_CI_AS escape '\');
 
--- from: POST /companies/:id/users | POST /companies/:id/users (again → 409)
--- parameters: 0
-select top (#) [c0].*, [c1].[CompanyCustomerDetailsID] as [c1__CompanyCustomerDetailsID], [b2].[CompanyBillingDetailsID] as [b2__CompanyBillingDetailsID], [o3].[CompanyOrganizerDetailsID] as [o3__CompanyOrganizerDetailsID] from [Company] as [c0] left join [CompanyCustomerDetails] as [c1] on [c0].[CompanyID] = [c1].[CompanyID] and [c1].[IsDeleted] = # left join [CompanyBillingDetails] as [b2] on [c0].[CompanyID] = [b2].[CompanyID] and [b2].[IsDeleted] = # left join [CompanyOrganizerDetails] as [o3] on [c0].[CompanyID] = [o3].[CompanyID] and [o3].[IsDeleted] = # where [c0].[IsDeleted] = # and [c0].[CompanyID] = '…';
-
--- from: DELETE /companies/:id | DELETE /companies/:id (unknown → 404) | PATCH /companies/:id
+-- from: DELETE /companies/:id | DELETE /companies/:id (unknown → 404) | PATCH /companies/:id | POST /companies/:id/users | POST /companies/:id/users (again → 409)
 -- parameters: 0
 select top (#) [c0].*, [c1].[CompanyCustomerDetailsID] as [c1__CompanyCustomerDetailsID], [b2].[CompanyBillingDetailsID] as [b2__CompanyBillingDetailsID], [o3].[CompanyOrganizerDetailsID] as [o3__CompanyOrganizerDetailsID] from [dbo].[Company] as [c0] WITH (UPDLOCK, ROWLOCK) left join [CompanyCustomerDetails] as [c1] on [c0].[CompanyID] = [c1].[CompanyID] and [c1].[IsDeleted] = # left join [CompanyBillingDetails] as [b2] on [c0].[CompanyID] = [b2].[CompanyID] and [b2].[IsDeleted] = # left join [CompanyOrganizerDetails] as [o3] on [c0].[CompanyID] = [o3].[CompanyID] and [o3].[IsDeleted] = # where [c0].[IsDeleted] = # and [c0].[CompanyID] = '…';
 
