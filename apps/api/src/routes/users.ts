@@ -6,8 +6,6 @@ import type { FastifyPluginCallback } from 'fastify';
 import { HttpError, NotFoundError } from '../errors';
 import {
   actAsAdmin,
-  pageOf,
-  pageOptions,
   adminErrorResponses,
   blankToNull,
   containsPattern,
@@ -28,23 +26,10 @@ import {
   type UpdateUserBody,
   type UserDto,
 } from './users.schemas';
-import { loadUserDetail } from './user-detail.query';
+import { loadUserDetail, loadUsersPage } from './user-reads';
 
 /** Code of the `ref.UserStatus` row a user created by an administrator starts with. */
 export const NEW_USER_STATUS = 'active';
-
-const USER_FIELDS = [
-  'id',
-  'email',
-  'firstName',
-  'lastName',
-  'phone',
-  'roleTitle',
-  'isEmailVerified',
-  'createdDate',
-  'updatedDate',
-  'status.code',
-] as const;
 
 type UserRow = Pick<
   User,
@@ -107,6 +92,8 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
     '/users',
     {
       onRequest,
+      // Two fixed statements and no entities: no unit of work to open and empty per request.
+      config: { unitOfWork: false },
       schema: {
         tags: ['users'],
         summary: 'List users',
@@ -116,11 +103,7 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
       },
     },
     async (request) => {
-      const [users, total] = await request.em.findAndCount(User, listWhere(request.query), {
-        fields: [...USER_FIELDS],
-        ...pageOptions(request.query),
-      });
-      return pageOf(users.map((u) => toUserDto(u)), total, request.query);
+      return loadUsersPage(request.em, listWhere(request.query), request.query);
     },
   );
 
