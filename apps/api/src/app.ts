@@ -3,6 +3,7 @@ import { defaultPasswordHasher, type PasswordHasher } from '@eventlead/security'
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { type ApiConfig, loadApiConfig } from './config';
+import { accessLogPlugin } from './plugins/access-log';
 import { authPlugin } from './plugins/auth';
 import { logSafeError } from './log-safe-error';
 import { answerFrameworkError, errorHandlerPlugin } from './plugins/error-handler';
@@ -46,6 +47,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const logger = options.logger?.child({}, { serializers: { err: logSafeError } });
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
+    disableRequestLogging: true, // one line per request instead, from accessLogPlugin
     bodyLimit: config.bodyLimit,
     requestIdHeader: false,
     genReqId: (request) => {
@@ -79,6 +81,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     done(null, payload);
   });
 
+  await app.register(accessLogPlugin);
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin, { rateLimitMax: config.rateLimitMax, redisUrl: config.redisUrl });
   await app.register(openApiPlugin);

@@ -1,15 +1,14 @@
 import { closeORM, initORM, parseDatabaseUrl, defaultDatabaseUrl } from '@eventlead/db';
 import closeWithGrace from 'close-with-grace';
-import pino from 'pino';
 import { buildApp } from './app';
 import { loadApiConfig } from './config';
 import { devTokenPath, ensureDevAdminToken } from './dev-token';
-import { loggerOptions } from './logger';
+import { createLogger, flushLogger } from './logger';
 import { prepareDatabase } from './prepare-database';
 
 async function main(): Promise<void> {
   const config = loadApiConfig();
-  const logger = pino(loggerOptions(config.logLevel, !config.isProduction) as pino.LoggerOptions);
+  const logger = createLogger(config.logLevel, !config.isProduction);
   const embedded = parseDatabaseUrl(process.env.DATABASE_URL ?? defaultDatabaseUrl()).dialect === 'pglite';
 
   if (config.adminTokenSha256 === undefined && embedded && !config.isProduction) {
@@ -26,6 +25,7 @@ async function main(): Promise<void> {
     else logger.info(`${signal ?? 'shutdown'} received: finishing in-flight requests`);
     await app.close();
     await closeORM();
+    await flushLogger(logger);
   });
 
   await app.listen({ host: config.host, port: config.port });
