@@ -69,10 +69,13 @@ export {
 export {
   DetailReadModel,
   PageReadModel,
+  companyReadModelStatements,
   readCompaniesPage,
   readCompanyDetail,
   readUserDetail,
   readUsersPage,
+  userReadModelStatements,
+  type CompiledStatement,
   type CompanyDetail,
   type CompanyMembership,
   type CompanySummary,

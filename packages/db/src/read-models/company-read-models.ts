@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { Company } from '@eventlead/models';
-import { DetailReadModel, PageReadModel, type Page, type PageRequest } from './read-model';
+import { DetailReadModel, PageReadModel, type CompiledStatement, type Page, type PageRequest } from './read-model';
 
 /** A company as the list and detail read models return them (property names, the ORM's types). */
 export interface CompanySummary {
@@ -56,4 +56,9 @@ export function readCompanyDetail(em: EntityManager, id: number): Promise<Compan
 /** `GET /companies`: one page of live companies matching `where`, and the total. */
 export function readCompaniesPage(em: EntityManager, request: PageRequest<Company>): Promise<Page<CompanySummary>> {
   return companiesPage.read(em, request);
+}
+
+/** The statements of the company read models on `em`'s dialect (detail, then the unfiltered page by id and its count). */
+export async function companyReadModelStatements(em: EntityManager): Promise<CompiledStatement[]> {
+  return [await companyDetail.statement(em), ...(await companiesPage.statements(em, { orderBy: { id: 'asc' }, limit: 20, offset: 0 }))];
 }

@@ -1,6 +1,8 @@
 import type { FilterQuery, Platform } from '@mikro-orm/core';
 import type { EntityManager, QueryBuilder } from '@mikro-orm/knex';
 import { compileStatement, runStatements, slotValue, type CompiledStatement } from './compiled-statement';
+
+export type { CompiledStatement } from './compiled-statement';
 import { joinShape, mapRows, rootFilter, type EntityGraph, type Shape } from './entity-graph';
 
 const ROOT = 'e0';
@@ -50,6 +52,11 @@ export class DetailReadModel<T> {
       this.compiled.set(platform, compiled);
     }
     return compiled;
+  }
+
+  /** The statement this model runs on `em`'s dialect (compiled on first use). */
+  async statement(em: EntityManager): Promise<CompiledStatement> {
+    return (await this.compile(em)).statement;
   }
 
   /** The entity with this id, or `undefined` when there is none (or it is hidden by a filter). */
@@ -147,12 +154,23 @@ export class PageReadModel<T, E extends object = object> {
     return compiled;
   }
 
-  /** One page in `orderBy` order, and the total of rows matching `where` (filters on). */
-  async read(em: EntityManager, request: PageRequest<E>): Promise<Page<T>> {
+  private prepare(em: EntityManager, request: PageRequest<E>) {
     const values: unknown[] = [];
     const where = template(request.where ?? {}, values);
     const key = JSON.stringify([where, request.orderBy]);
-    const { page, count } = await this.compile(em, key, where, request.orderBy, values.length);
+    return { values, compiled: this.compile(em, key, where, request.orderBy, values.length) };
+  }
+
+  /** The page and count statements this model runs for `request`'s filters and order on `em`'s dialect. */
+  async statements(em: EntityManager, request: PageRequest<E>): Promise<CompiledStatement[]> {
+    const { page, count } = await this.prepare(em, request).compiled;
+    return [page.statement, count];
+  }
+
+  /** One page in `orderBy` order, and the total of rows matching `where` (filters on). */
+  async read(em: EntityManager, request: PageRequest<E>): Promise<Page<T>> {
+    const { values, compiled } = this.prepare(em, request);
+    const { page, count } = await compiled;
     const [rows = [], counted = []] = await runStatements(em, [
       { statement: page.statement, values: [...values, request.limit, request.offset] },
       { statement: count, values },

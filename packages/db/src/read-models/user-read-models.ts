@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { User } from '@eventlead/models';
 import type { Shape } from './entity-graph';
-import { DetailReadModel, PageReadModel, type Page, type PageRequest } from './read-model';
+import { DetailReadModel, PageReadModel, type CompiledStatement, type Page, type PageRequest } from './read-model';
 
 /** A user as the list and detail read models return them (property names, the ORM's types). */
 export interface UserSummary {
@@ -65,4 +65,9 @@ export function readUserDetail(em: EntityManager, id: number): Promise<UserDetai
  */
 export function readUsersPage(em: EntityManager, request: PageRequest<User>): Promise<Page<UserSummary>> {
   return usersPage.read(em, request);
+}
+
+/** The statements of the user read models on `em`'s dialect (detail, then the unfiltered page by id and its count). */
+export async function userReadModelStatements(em: EntityManager): Promise<CompiledStatement[]> {
+  return [await userDetail.statement(em), ...(await usersPage.statements(em, { orderBy: { id: 'asc' }, limit: 20, offset: 0 }))];
 }
