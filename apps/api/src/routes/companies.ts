@@ -7,7 +7,7 @@ import {
   actAsAdmin,
   adminErrorResponses,
   blankToNull,
-  containsPattern,
+  containsText,
   errorResponse,
   fieldError,
   findRefByCode,
@@ -56,7 +56,7 @@ function toCompanyDto(c: CompanyRow): CompanyDto {
 
 function listWhere(query: ListCompaniesQuery): FilterQuery<Company> {
   const where: FilterQuery<Company> & Record<string, unknown> = {};
-  if (query.name !== undefined && query.name !== '') where.companyName = { $ilike: containsPattern(query.name) };
+  if (query.name !== undefined && query.name !== '') where.companyName = containsText(query.name);
   if (query.abn !== undefined && query.abn !== '') where.abn = query.abn;
   return where;
 }

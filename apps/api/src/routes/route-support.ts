@@ -37,6 +37,14 @@ export function containsPattern(term: string): string {
   return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/**
+ * The condition "contains `term`, ignoring case" on one property, for the list filters. The one place
+ * that says how: swap in the dialect-aware helper of `@eventlead/db` here when it lands.
+ */
+export function containsText(term: string): { $ilike: string } {
+  return { $ilike: containsPattern(term) };
+}
+
 /** Blank optional text becomes null, so the column holds NULL rather than ''. */
 export function blankToNull(value: string | null | undefined): string | null | undefined {
   return value === '' ? null : value;

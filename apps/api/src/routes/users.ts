@@ -8,7 +8,7 @@ import {
   actAsAdmin,
   adminErrorResponses,
   blankToNull,
-  containsPattern,
+  containsText,
   errorResponse,
   fieldError,
   findRefByCode,
@@ -56,8 +56,7 @@ function listWhere(query: ListUsersQuery): FilterQuery<User> {
   if (query.email !== undefined && query.email !== '') where.email = query.email;
   if (query.status !== undefined && query.status !== '') where.status = { code: query.status };
   if (query.name !== undefined && query.name !== '') {
-    const pattern = containsPattern(query.name);
-    where.$or = [{ firstName: { $ilike: pattern } }, { lastName: { $ilike: pattern } }];
+    where.$or = [{ firstName: containsText(query.name) }, { lastName: containsText(query.name) }];
   }
   return where;
 }
