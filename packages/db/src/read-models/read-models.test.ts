@@ -96,6 +96,8 @@ describeEachDatabase('read models', (getDb) => {
     // Not a comparison of two empty results: live users were found, with memberships.
     expect(found).toBe(4);
     expect((await readUserDetail(em, fixture.userIds[0] ?? 0))?.userCompanies).toHaveLength(2);
+    // The second user's memberships point at a deleted role, membership status and joined-via row: all hidden.
+    expect((await readUserDetail(em, fixture.userIds[1] ?? 0))?.userCompanies).toEqual([]);
   });
 
   test('the company detail is what the ORM returns with populate and filters on, for every company', async () => {
