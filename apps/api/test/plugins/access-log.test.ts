@@ -35,6 +35,15 @@ describeEachDatabase('access log', (getDb) => {
     expect(text).not.toContain(ADMIN_TOKEN);
   });
 
+  test('at debug: a line when the request arrives as well', async () => {
+    await build('debug');
+    await app.inject({ method: 'GET', url: '/health?x=1', headers: { 'x-request-id': 'req-3' } });
+    expect(lines.filter((l) => l.reqId === 'req-3').map((l) => [l.msg, l.path])).toEqual([
+      ['incoming request', '/health'],
+      ['request completed', '/health'],
+    ]);
+  });
+
   test('at warn: no line for a successful request', async () => {
     await build('warn');
     await app.inject({ method: 'GET', url: '/health' });

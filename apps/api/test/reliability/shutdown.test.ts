@@ -26,7 +26,8 @@ describeReliability(
           DATABASE_URL: c.db.databaseUrl ?? '',
           ADMIN_TOKEN_SHA256: hashToken(ADMIN_TOKEN),
           NODE_ENV: 'production',
-          LOG_LEVEL: 'info',
+          // debug: the server logs each request as it arrives (at info only once it completes).
+          LOG_LEVEL: 'debug',
           RATE_LIMIT_MAX: '100000',
         },
         port,
