@@ -1,6 +1,6 @@
 import type { Orm } from '@eventlead/db';
 import { defaultPasswordHasher, type PasswordHasher } from '@eventlead/security';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { type ApiConfig, loadApiConfig } from './config';
 import { accessLogPlugin } from './plugins/access-log';
@@ -47,7 +47,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const logger = options.logger?.child({}, { serializers: { err: logSafeError } });
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
-    disableRequestLogging: true, // one line per request instead, from accessLogPlugin
+    logController: new LogController({ disableRequestLogging: true }), // one line per request instead, from accessLogPlugin
     bodyLimit: config.bodyLimit,
     requestIdHeader: false,
     genReqId: (request) => {
