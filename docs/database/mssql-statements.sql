@@ -74,18 +74,6 @@ insert into [log].[ApplicationError] ([CreatedDate], [ErrorType], [Message], [Se
 -- parameters: 0
 select #;
 
--- from: GET /companies?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select [c0].[CompanyID], [c0].[CompanyName], [c0].[ABN], [c0].[ACN], [c0].[TradingName], [c0].[GSTRegistered], [c0].[IsActive], [c0].[CreatedDate], [c0].[UpdatedDate] from [Company] as [c0] where [c0].[IsDeleted] = # order by [c0].[CompanyID] asc offset # rows fetch next # rows only;
-
--- from: GET /companies?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select [c0].[CompanyID], [c0].[CompanyName], [c0].[ABN], [c0].[ACN], [c0].[TradingName], [c0].[GSTRegistered], [c0].[IsActive], [c0].[CreatedDate], [c0].[UpdatedDate] from [Company] as [c0] where [c0].[IsDeleted] = # order by [c0].[CompanyName] asc, [c0].[CompanyID] asc offset # rows fetch next # rows only;
-
--- from: GET /companies?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select [c0].[CompanyID], [c0].[CompanyName], [c0].[ABN], [c0].[ACN], [c0].[TradingName], [c0].[GSTRegistered], [c0].[IsActive], [c0].[CreatedDate], [c0].[UpdatedDate] from [Company] as [c0] where [c0].[IsDeleted] = # order by [c0].[CreatedDate] asc, [c0].[CompanyID] asc offset # rows fetch next # rows only;
-
 -- from: GET /ref/:table
 -- parameters: 0
 select [c0].[CountryID], [c0].[Code], [c0].[Name], [c0].[Description], [c0].[SortOrder] from [ref].[Country] as [c0] where [c0].[IsDeleted] = # and [c0].[IsActive] = # order by [c0].[SortOrder] asc, [c0].[Name] asc, [c0].[CountryID] asc;
@@ -94,9 +82,73 @@ select [c0].[CountryID], [c0].[Code], [c0].[Name], [c0].[Description], [c0].[Sor
 -- parameters: 0
 select [c0].[CustomerTierID], [c0].[Code], [c0].[Name], [c0].[Description], [c0].[SortOrder] from [ref].[CustomerTier] as [c0] where [c0].[IsDeleted] = # and [c0].[IsActive] = # order by [c0].[SortOrder] asc, [c0].[Name] asc, [c0].[CustomerTierID] asc;
 
+-- from: GET /companies?abn=
+-- parameters: 0
+select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate] from [Company] as [e0] where [e0].[IsDeleted] = # and [e0].[ABN] = '…' order by [e0].[CompanyID] asc offset # rows fetch next # rows only;
+
+-- from: GET /companies?name=
+-- parameters: 0
+select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate] from [Company] as [e0] where [e0].[IsDeleted] = # and [e0].[CompanyName] like N'…' collate Latin1_General_100_CI_AS escape '\' order by [e0].[CompanyID] asc offset # rows fetch next # rows only;
+
+-- from: GET /companies (first page) | GET /companies?sortBy=&sortOrder=&page=&pageSize=
+-- parameters: 0
+select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate] from [Company] as [e0] where [e0].[IsDeleted] = # order by [e0].[CompanyID] asc offset # rows fetch next # rows only;
+
+-- from: GET /companies?sortBy=&sortOrder=&page=&pageSize=
+-- parameters: 0
+select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate] from [Company] as [e0] where [e0].[IsDeleted] = # order by [e0].[CompanyName] asc, [e0].[CompanyID] asc offset # rows fetch next # rows only;
+
+-- from: GET /companies?sortBy=&sortOrder=&page=&pageSize=
+-- parameters: 0
+select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate] from [Company] as [e0] where [e0].[IsDeleted] = # order by [e0].[CreatedDate] asc, [e0].[CompanyID] asc offset # rows fetch next # rows only;
+
 -- from: GET /companies/:id | PATCH /companies/:id
 -- parameters: 0
-select [c].[CompanyID] as [id], [c].[CompanyName] as [companyName], [c].[ABN] as [abn], [c].[ACN] as [acn], [c].[TradingName] as [tradingName], [c].[GSTRegistered] as [gstRegistered], [c].[IsActive] as [isActive], [c].[CreatedDate] as [createdDate], [c].[UpdatedDate] as [updatedDate], [uc].[IsDefaultCompany] as [isDefaultCompany], [u].[UserID] as [userId], [u].[Email] as [email], [u].[FirstName] as [firstName], [u].[LastName] as [lastName], [r].[Code] as [roleCode], [r].[Name] as [roleName], [ms].[Code] as [membershipStatus] from [dbo].[Company] as [c] left join [dbo].[UserCompany] as [uc] on [uc].[CompanyID] = [c].[CompanyID] and [uc].[IsDeleted] = # left join [dbo].[User] as [u] on [u].[UserID] = [uc].[UserID] and [u].[IsDeleted] = # left join [ref].[UserCompanyRole] as [r] on [r].[UserCompanyRoleID] = [uc].[UserCompanyRoleID] and [r].[IsDeleted] = # left join [ref].[UserCompanyStatus] as [ms] on [ms].[UserCompanyStatusID] = [uc].[UserCompanyStatusID] and [ms].[IsDeleted] = # where [c].[CompanyID] = # and [c].[IsDeleted] = #;
+select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserCompanyID] as [t1__UserCompanyID], [t1].[IsDefaultCompany] as [t1__IsDefaultCompany], [t2].[UserID] as [t2__UserID], [t2].[Email] as [t2__Email], [t2].[FirstName] as [t2__FirstName], [t2].[LastName] as [t2__LastName], [t3].[UserStatusID] as [t3__UserStatusID], [t4].[UserCompanyRoleID] as [t4__UserCompanyRoleID], [t4].[Code] as [t4__Code], [t4].[Name] as [t4__Name], [t5].[UserCompanyStatusID] as [t5__UserCompanyStatusID], [t5].[Code] as [t5__Code], [t6].[JoinedViaID] as [t6__JoinedViaID] from [Company] as [e0] left join [UserCompany] as [t1] on [e0].[CompanyID] = [t1].[CompanyID] and [t1].[IsDeleted] = # left join [User] as [t2] on [t1].[UserID] = [t2].[UserID] and [t2].[IsDeleted] = # left join [ref].[UserStatus] as [t3] on [t2].[StatusID] = [t3].[UserStatusID] and [t3].[IsDeleted] = # left join [ref].[UserCompanyRole] as [t4] on [t1].[UserCompanyRoleID] = [t4].[UserCompanyRoleID] and [t4].[IsDeleted] = # left join [ref].[UserCompanyStatus] as [t5] on [t1].[UserCompanyStatusID] = [t5].[UserCompanyStatusID] and [t5].[IsDeleted] = # left join [ref].[JoinedVia] as [t6] on [t1].[JoinedVia] = [t6].[JoinedViaID] and [t6].[IsDeleted] = # where [e0].[IsDeleted] = # and [e0].[CompanyID] = #;
+
+-- from: GET /users?name=
+-- parameters: 0
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # and ([e0].[FirstName] like N'…' collate Latin1_General_100_CI_AS escape '\' or [e0].[LastName] like N'…' collate Latin1_General_100_CI_AS escape '\') order by [e0].[UserID] asc offset # rows fetch next # rows only;
+
+-- from: GET /users?name=&status=&email=
+-- parameters: 0
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # and [e0].[Email] = '…' and [t1].[Code] = '…' and ([e0].[FirstName] like N'…' collate Latin1_General_100_CI_AS escape '\' or [e0].[LastName] like N'…' collate Latin1_General_100_CI_AS escape '\') order by [e0].[UserID] asc offset # rows fetch next # rows only;
+
+-- from: GET /users?email=
+-- parameters: 0
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # and [e0].[Email] = '…' order by [e0].[UserID] asc offset # rows fetch next # rows only;
+
+-- from: GET /users?status=
+-- parameters: 0
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # and [t1].[Code] = '…' order by [e0].[UserID] asc offset # rows fetch next # rows only;
+
+-- from: GET /users?sortBy=&sortOrder=&page=&pageSize=
+-- parameters: 0
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # order by [e0].[CreatedDate] desc, [e0].[UserID] asc offset # rows fetch next # rows only;
+
+-- from: GET /users?sortBy=&sortOrder=&page=&pageSize=
+-- parameters: 0
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # order by [e0].[Email] desc, [e0].[UserID] asc offset # rows fetch next # rows only;
+
+-- from: GET /users?sortBy=&sortOrder=&page=&pageSize=
+-- parameters: 0
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # order by [e0].[FirstName] desc, [e0].[UserID] asc offset # rows fetch next # rows only;
+
+-- from: GET /users?sortBy=&sortOrder=&page=&pageSize=
+-- parameters: 0
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # order by [e0].[LastName] desc, [e0].[UserID] asc offset # rows fetch next # rows only;
+
+-- from: GET /users (first page)
+-- parameters: 0
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # order by [e0].[UserID] asc offset # rows fetch next # rows only;
+
+-- from: GET /users?sortBy=&sortOrder=&page=&pageSize=
+-- parameters: 0
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # order by [e0].[UserID] desc offset # rows fetch next # rows only;
+
+-- from: GET /users/:id | GET /users/:id (unknown → 404) | GET /users/:id (with companies) | PATCH /users/:id
+-- parameters: 0
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code], [t2].[UserCompanyID] as [t2__UserCompanyID], [t2].[IsDefaultCompany] as [t2__IsDefaultCompany], [t3].[CompanyID] as [t3__CompanyID], [t3].[CompanyName] as [t3__CompanyName], [t4].[UserCompanyRoleID] as [t4__UserCompanyRoleID], [t4].[Code] as [t4__Code], [t4].[Name] as [t4__Name], [t5].[UserCompanyStatusID] as [t5__UserCompanyStatusID], [t5].[Code] as [t5__Code], [t6].[JoinedViaID] as [t6__JoinedViaID] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # left join [UserCompany] as [t2] on [e0].[UserID] = [t2].[UserID] and [t2].[IsDeleted] = # left join [Company] as [t3] on [t2].[CompanyID] = [t3].[CompanyID] and [t3].[IsDeleted] = # left join [ref].[UserCompanyRole] as [t4] on [t2].[UserCompanyRoleID] = [t4].[UserCompanyRoleID] and [t4].[IsDeleted] = # left join [ref].[UserCompanyStatus] as [t5] on [t2].[UserCompanyStatusID] = [t5].[UserCompanyStatusID] and [t5].[IsDeleted] = # left join [ref].[JoinedVia] as [t6] on [t2].[JoinedVia] = [t6].[JoinedViaID] and [t6].[IsDeleted] = # where [e0].[IsDeleted] = # and [e0].[UserID] = #;
 
 -- from: GET /ref/:table
 -- parameters: 0
@@ -146,26 +198,6 @@ select [u0].[UserCompanyRoleID], [u0].[Code], [u0].[Name], [u0].[Description], [
 -- parameters: 0
 select [u0].[UserCompanyStatusID], [u0].[Code], [u0].[Name], [u0].[Description], [u0].[SortOrder] from [ref].[UserCompanyStatus] as [u0] where [u0].[IsDeleted] = # and [u0].[IsActive] = # order by [u0].[SortOrder] asc, [u0].[Name] asc, [u0].[UserCompanyStatusID] asc;
 
--- from: GET /users?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select [u0].[UserID], [u0].[Email], [u0].[FirstName], [u0].[LastName], [u0].[Phone], [u0].[RoleTitle], [u0].[IsEmailVerified], [u0].[CreatedDate], [u0].[UpdatedDate], [u0].[StatusID], [s1].[UserStatusID] as [s1__UserStatusID], [s1].[Code] as [s1__Code] from [User] as [u0] inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = # where [u0].[IsDeleted] = # order by [u0].[CreatedDate] desc, [u0].[UserID] asc offset # rows fetch next # rows only;
-
--- from: GET /users?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select [u0].[UserID], [u0].[Email], [u0].[FirstName], [u0].[LastName], [u0].[Phone], [u0].[RoleTitle], [u0].[IsEmailVerified], [u0].[CreatedDate], [u0].[UpdatedDate], [u0].[StatusID], [s1].[UserStatusID] as [s1__UserStatusID], [s1].[Code] as [s1__Code] from [User] as [u0] inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = # where [u0].[IsDeleted] = # order by [u0].[Email] desc, [u0].[UserID] asc offset # rows fetch next # rows only;
-
--- from: GET /users?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select [u0].[UserID], [u0].[Email], [u0].[FirstName], [u0].[LastName], [u0].[Phone], [u0].[RoleTitle], [u0].[IsEmailVerified], [u0].[CreatedDate], [u0].[UpdatedDate], [u0].[StatusID], [s1].[UserStatusID] as [s1__UserStatusID], [s1].[Code] as [s1__Code] from [User] as [u0] inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = # where [u0].[IsDeleted] = # order by [u0].[FirstName] desc, [u0].[UserID] asc offset # rows fetch next # rows only;
-
--- from: GET /users?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select [u0].[UserID], [u0].[Email], [u0].[FirstName], [u0].[LastName], [u0].[Phone], [u0].[RoleTitle], [u0].[IsEmailVerified], [u0].[CreatedDate], [u0].[UpdatedDate], [u0].[StatusID], [s1].[UserStatusID] as [s1__UserStatusID], [s1].[Code] as [s1__Code] from [User] as [u0] inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = # where [u0].[IsDeleted] = # order by [u0].[LastName] desc, [u0].[UserID] asc offset # rows fetch next # rows only;
-
--- from: GET /users?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select [u0].[UserID], [u0].[Email], [u0].[FirstName], [u0].[LastName], [u0].[Phone], [u0].[RoleTitle], [u0].[IsEmailVerified], [u0].[CreatedDate], [u0].[UpdatedDate], [u0].[StatusID], [s1].[UserStatusID] as [s1__UserStatusID], [s1].[Code] as [s1__Code] from [User] as [u0] inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = # where [u0].[IsDeleted] = # order by [u0].[UserID] desc offset # rows fetch next # rows only;
-
 -- from: GET /ref/:table
 -- parameters: 0
 select [u0].[UserInvitationStatusID], [u0].[Code], [u0].[Name], [u0].[Description], [u0].[SortOrder] from [ref].[UserInvitationStatus] as [u0] where [u0].[IsDeleted] = # and [u0].[IsActive] = # order by [u0].[SortOrder] asc, [u0].[Name] asc, [u0].[UserInvitationStatusID] asc;
@@ -178,57 +210,41 @@ select [u0].[UserRoleID], [u0].[Code], [u0].[Name], [u0].[Description], [u0].[So
 -- parameters: 0
 select [u0].[UserStatusID], [u0].[Code], [u0].[Name], [u0].[Description], [u0].[SortOrder] from [ref].[UserStatus] as [u0] where [u0].[IsDeleted] = # and [u0].[IsActive] = # order by [u0].[SortOrder] asc, [u0].[Name] asc, [u0].[UserStatusID] asc;
 
--- from: GET /users/:id | GET /users/:id (unknown → 404) | GET /users/:id (with companies) | PATCH /users/:id
--- parameters: 0
-select [u].[UserID] as [id], [u].[Email] as [email], [u].[FirstName] as [firstName], [u].[LastName] as [lastName], [u].[Phone] as [phone], [u].[RoleTitle] as [roleTitle], [u].[IsEmailVerified] as [isEmailVerified], [u].[CreatedDate] as [createdDate], [u].[UpdatedDate] as [updatedDate], [s].[Code] as [status], [uc].[IsDefaultCompany] as [isDefaultCompany], [c].[CompanyID] as [companyId], [c].[CompanyName] as [companyName], [r].[Code] as [roleCode], [r].[Name] as [roleName], [ms].[Code] as [membershipStatus] from [dbo].[User] as [u] inner join [ref].[UserStatus] as [s] on [s].[UserStatusID] = [u].[StatusID] and [s].[IsDeleted] = # left join [dbo].[UserCompany] as [uc] on [uc].[UserID] = [u].[UserID] and [uc].[IsDeleted] = # left join [dbo].[Company] as [c] on [c].[CompanyID] = [uc].[CompanyID] and [c].[IsDeleted] = # left join [ref].[UserCompanyRole] as [r] on [r].[UserCompanyRoleID] = [uc].[UserCompanyRoleID] and [r].[IsDeleted] = # left join [ref].[UserCompanyStatus] as [ms] on [ms].[UserCompanyStatusID] = [uc].[UserCompanyStatusID] and [ms].[IsDeleted] = # where [u].[UserID] = # and [u].[IsDeleted] = #;
-
 -- from: GET /companies (first page) | GET /companies?sortBy=&sortOrder=&page=&pageSize=
 -- parameters: 0
-select count(*) as [count] from [Company] as [c0] where [c0].[IsDeleted] = #;
+select count(*) as [count] from [Company] as [e0] where [e0].[IsDeleted] = #;
 
 -- from: GET /companies?abn=
 -- parameters: 0
-select count(*) as [count] from [Company] as [c0] where [c0].[IsDeleted] = # and [c0].[ABN] = N'…';
+select count(*) as [count] from [Company] as [e0] where [e0].[IsDeleted] = # and [e0].[ABN] = '…';
 
 -- from: GET /companies?name=
 -- parameters: 0
-select count(*) as [count] from [Company] as [c0] where [c0].[IsDeleted] = # and [c0].[CompanyName] like N'…' collate Latin1_General_100_CI_AS escape '\';
+select count(*) as [count] from [Company] as [e0] where [e0].[IsDeleted] = # and [e0].[CompanyName] like N'…' collate Latin1_General_100_CI_AS escape '\';
 
 -- from: GET /users (first page) | GET /users?sortBy=&sortOrder=&page=&pageSize=
 -- parameters: 0
-select count(*) as [count] from [User] as [u0] inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = # where [u0].[IsDeleted] = #;
+select count(*) as [count] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = #;
 
 -- from: GET /users?name=
 -- parameters: 0
-select count(*) as [count] from [User] as [u0] inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = # where [u0].[IsDeleted] = # and ([u0].[FirstName] like N'…' collate Latin1_General_100_CI_AS escape '\' or [u0].[LastName] like N'…' collate Latin1_General_100_CI_AS escape '\');
-
--- from: GET /users?status=
--- parameters: 0
-select count(*) as [count] from [User] as [u0] inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = # where [u0].[IsDeleted] = # and [s1].[Code] = N'…';
+select count(*) as [count] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # and ([e0].[FirstName] like N'…' collate Latin1_General_100_CI_AS escape '\' or [e0].[LastName] like N'…' collate Latin1_General_100_CI_AS escape '\');
 
 -- from: GET /users?email=
 -- parameters: 0
-select count(*) as [count] from [User] as [u0] inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = # where [u0].[IsDeleted] = # and [u0].[Email] = N'…';
+select count(*) as [count] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # and [e0].[Email] = '…';
 
 -- from: GET /users?name=&status=&email=
 -- parameters: 0
-select count(*) as [count] from [User] as [u0] inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = # where [u0].[IsDeleted] = # and [u0].[Email] = N'…' and [s1].[Code] = N'…' and ([u0].[FirstName] like N'…' collate Latin1_General_100_CI_AS escape '\' or [u0].[LastName] like N'…' collate Latin1_General_100_CI_AS escape '\');
+select count(*) as [count] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # and [e0].[Email] = '…' and [t1].[Code] = '…' and ([e0].[FirstName] like N'…' collate Latin1_General_100_CI_AS escape '\' or [e0].[LastName] like N'…' collate Latin1_General_100_CI_AS escape '\');
+
+-- from: GET /users?status=
+-- parameters: 0
+select count(*) as [count] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # and [t1].[Code] = '…';
 
 -- from: DELETE /companies/:id | DELETE /companies/:id (unknown → 404) | PATCH /companies/:id | POST /companies/:id/users | POST /companies/:id/users (again → 409)
 -- parameters: 0
 select top (#) [c0].*, [c1].[CompanyCustomerDetailsID] as [c1__CompanyCustomerDetailsID], [b2].[CompanyBillingDetailsID] as [b2__CompanyBillingDetailsID], [o3].[CompanyOrganizerDetailsID] as [o3__CompanyOrganizerDetailsID] from [dbo].[Company] as [c0] WITH (UPDLOCK, ROWLOCK) left join [CompanyCustomerDetails] as [c1] on [c0].[CompanyID] = [c1].[CompanyID] and [c1].[IsDeleted] = # left join [CompanyBillingDetails] as [b2] on [c0].[CompanyID] = [b2].[CompanyID] and [b2].[IsDeleted] = # left join [CompanyOrganizerDetails] as [o3] on [c0].[CompanyID] = [o3].[CompanyID] and [o3].[IsDeleted] = # where [c0].[IsDeleted] = # and [c0].[CompanyID] = '…';
-
--- from: GET /companies?abn=
--- parameters: 0
-select top (#) [c0].[CompanyID], [c0].[CompanyName], [c0].[ABN], [c0].[ACN], [c0].[TradingName], [c0].[GSTRegistered], [c0].[IsActive], [c0].[CreatedDate], [c0].[UpdatedDate] from [Company] as [c0] where [c0].[IsDeleted] = # and [c0].[ABN] = N'…' order by [c0].[CompanyID] asc;
-
--- from: GET /companies?name=
--- parameters: 0
-select top (#) [c0].[CompanyID], [c0].[CompanyName], [c0].[ABN], [c0].[ACN], [c0].[TradingName], [c0].[GSTRegistered], [c0].[IsActive], [c0].[CreatedDate], [c0].[UpdatedDate] from [Company] as [c0] where [c0].[IsDeleted] = # and [c0].[CompanyName] like N'…' collate Latin1_General_100_CI_AS escape '\' order by [c0].[CompanyID] asc;
-
--- from: GET /companies (first page)
--- parameters: 0
-select top (#) [c0].[CompanyID], [c0].[CompanyName], [c0].[ABN], [c0].[ACN], [c0].[TradingName], [c0].[GSTRegistered], [c0].[IsActive], [c0].[CreatedDate], [c0].[UpdatedDate] from [Company] as [c0] where [c0].[IsDeleted] = # order by [c0].[CompanyID] asc;
 
 -- from: POST /companies/:id/users | POST /companies/:id/users (again → 409)
 -- parameters: 0
@@ -257,26 +273,6 @@ select top (#) [u0].*, [s1].[UserStatusID] as [s1__UserStatusID] from [dbo].[Use
 -- from: POST /users
 -- parameters: 0
 select top (#) [u0].[UserID] from [User] as [u0] where [u0].[IsDeleted] = # and [u0].[Email] = N'…';
-
--- from: GET /users?name=
--- parameters: 0
-select top (#) [u0].[UserID], [u0].[Email], [u0].[FirstName], [u0].[LastName], [u0].[Phone], [u0].[RoleTitle], [u0].[IsEmailVerified], [u0].[CreatedDate], [u0].[UpdatedDate], [u0].[StatusID], [s1].[UserStatusID] as [s1__UserStatusID], [s1].[Code] as [s1__Code] from [User] as [u0] inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = # where [u0].[IsDeleted] = # and ([u0].[FirstName] like N'…' collate Latin1_General_100_CI_AS escape '\' or [u0].[LastName] like N'…' collate Latin1_General_100_CI_AS escape '\') order by [u0].[UserID] asc;
-
--- from: GET /users?status=
--- parameters: 0
-select top (#) [u0].[UserID], [u0].[Email], [u0].[FirstName], [u0].[LastName], [u0].[Phone], [u0].[RoleTitle], [u0].[IsEmailVerified], [u0].[CreatedDate], [u0].[UpdatedDate], [u0].[StatusID], [s1].[UserStatusID] as [s1__UserStatusID], [s1].[Code] as [s1__Code] from [User] as [u0] inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = # where [u0].[IsDeleted] = # and [s1].[Code] = N'…' order by [u0].[UserID] asc;
-
--- from: GET /users?name=&status=&email=
--- parameters: 0
-select top (#) [u0].[UserID], [u0].[Email], [u0].[FirstName], [u0].[LastName], [u0].[Phone], [u0].[RoleTitle], [u0].[IsEmailVerified], [u0].[CreatedDate], [u0].[UpdatedDate], [u0].[StatusID], [s1].[UserStatusID] as [s1__UserStatusID], [s1].[Code] as [s1__Code] from [User] as [u0] inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = # where [u0].[IsDeleted] = # and [u0].[Email] = N'…' and [s1].[Code] = N'…' and ([u0].[FirstName] like N'…' collate Latin1_General_100_CI_AS escape '\' or [u0].[LastName] like N'…' collate Latin1_General_100_CI_AS escape '\') order by [u0].[UserID] asc;
-
--- from: GET /users?email=
--- parameters: 0
-select top (#) [u0].[UserID], [u0].[Email], [u0].[FirstName], [u0].[LastName], [u0].[Phone], [u0].[RoleTitle], [u0].[IsEmailVerified], [u0].[CreatedDate], [u0].[UpdatedDate], [u0].[StatusID], [s1].[UserStatusID] as [s1__UserStatusID], [s1].[Code] as [s1__Code] from [User] as [u0] inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = # where [u0].[IsDeleted] = # and [u0].[Email] = N'…' order by [u0].[UserID] asc;
-
--- from: GET /users (first page)
--- parameters: 0
-select top (#) [u0].[UserID], [u0].[Email], [u0].[FirstName], [u0].[LastName], [u0].[Phone], [u0].[RoleTitle], [u0].[IsEmailVerified], [u0].[CreatedDate], [u0].[UpdatedDate], [u0].[StatusID], [s1].[UserStatusID] as [s1__UserStatusID], [s1].[Code] as [s1__Code] from [User] as [u0] inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = # where [u0].[IsDeleted] = # order by [u0].[UserID] asc;
 
 -- from: DELETE /companies/:id
 -- parameters: 0

@@ -1,8 +1,9 @@
 import type { Orm } from '@eventlead/db';
 import { defaultPasswordHasher, type PasswordHasher } from '@eventlead/security';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { type ApiConfig, loadApiConfig, type TrustProxy } from './config';
+import { accessLogPlugin } from './plugins/access-log';
 import { authPlugin } from './plugins/auth';
 import { logSafeError } from './log-safe-error';
 import { deadlinePlugin } from './plugins/deadline';
@@ -57,6 +58,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   const logger = options.logger?.child({}, { serializers: { err: logSafeError } });
   const app = Fastify({
     ...(logger ? { loggerInstance: logger } : { logger: false }),
+    logController: new LogController({ disableRequestLogging: true }), // one line per request instead, from accessLogPlugin
     bodyLimit: config.bodyLimit,
     requestIdHeader: false,
     genReqId: (request) => {
@@ -90,6 +92,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     done(null, payload);
   });
 
+  await app.register(accessLogPlugin);
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin, { rateLimitMax: config.rateLimitMax, redisUrl: config.redisUrl });
   await app.register(openApiPlugin);

@@ -32,6 +32,11 @@ export interface ApiConfig {
    * timeouts, so those answer first when they apply.
    */
   requestTimeoutMs: number;
+  /**
+   * Longest a graceful shutdown (SIGTERM/SIGINT) waits for in-flight requests and the request-log
+   * flush before the process exits anyway (exit code 1).
+   */
+  shutdownGraceMs: number;
 }
 
 /**
@@ -114,5 +119,6 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     trustProxy: trustProxy(env),
     bodyLimit: integer(env, 'BODY_LIMIT_BYTES', 1_048_576, 1_024, 104_857_600),
     requestTimeoutMs: integer(env, 'REQUEST_TIMEOUT_MS', 30_000, 100, 600_000),
+    shutdownGraceMs: integer(env, 'SHUTDOWN_GRACE_MS', 10_000, 100, 600_000),
   };
 }

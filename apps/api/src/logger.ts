@@ -1,4 +1,5 @@
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
+import pino from 'pino';
 import { logSafeError } from './log-safe-error';
 
 /** Paths pino blanks out wherever they appear in a log line. */
@@ -40,4 +41,24 @@ export function loggerOptions(level: string, pretty: boolean): NonNullable<Fasti
     },
     ...(pretty ? { transport: { target: 'pino-pretty', options: { translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname' } } } : {}),
   };
+}
+
+/**
+ * The server's logger. In production: JSON to stdout through an asynchronous destination (lines are
+ * buffered and written without blocking the event loop; pino flushes what is left when the process
+ * exits, and {@link flushLogger} on shutdown). In development: pretty lines through pino-pretty.
+ * @example const logger = createLogger(config.logLevel, !config.isProduction);
+ */
+export function createLogger(level: string, pretty: boolean): pino.Logger {
+  const options = loggerOptions(level, pretty) as pino.LoggerOptions;
+  return pretty ? pino(options) : pino(options, pino.destination({ dest: 1, sync: false }));
+}
+
+/** Writes out whatever the logger still buffers (shutdown). */
+export function flushLogger(logger: pino.Logger): Promise<void> {
+  return new Promise((resolve) => {
+    logger.flush(() => {
+      resolve();
+    });
+  });
 }

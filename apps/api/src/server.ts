@@ -1,10 +1,10 @@
 import { closeORM, initORM, parseDatabaseUrl, defaultDatabaseUrl, explainDatabaseFailure } from '@eventlead/db';
 import closeWithGrace from 'close-with-grace';
-import pino from 'pino';
+import type pino from 'pino';
 import { buildApp } from './app';
 import { loadApiConfig } from './config';
 import { devTokenPath, ensureDevAdminToken } from './dev-token';
-import { loggerOptions } from './logger';
+import { createLogger, flushLogger } from './logger';
 import { describeDatabase, prepareDatabase } from './prepare-database';
 
 /** The signals that stop the server gracefully; close-with-grace keeps handling the others. */
@@ -40,7 +40,7 @@ function onShutdownSignal(logger: pino.Logger, close: () => void): void {
 
 async function main(): Promise<void> {
   const config = loadApiConfig();
-  const logger = pino(loggerOptions(config.logLevel, !config.isProduction) as pino.LoggerOptions);
+  const logger = createLogger(config.logLevel, !config.isProduction);
   const configuredUrl = process.env.DATABASE_URL?.trim();
   const databaseUrl = configuredUrl === undefined || configuredUrl === '' ? defaultDatabaseUrl() : configuredUrl;
   const embedded = parseDatabaseUrl(databaseUrl).dialect === 'pglite';
@@ -59,11 +59,12 @@ async function main(): Promise<void> {
   await prepareDatabase(orm, logger);
   const app = await buildApp({ orm, config, logger });
 
-  const shutdown = closeWithGrace({ delay: 10_000, skip: [...SHUTDOWN_SIGNALS] }, async ({ signal, err }) => {
+  const shutdown = closeWithGrace({ delay: config.shutdownGraceMs, skip: [...SHUTDOWN_SIGNALS] }, async ({ signal, err }) => {
     if (err) logger.error({ err }, 'shutting down after an error');
     else if (signal) logger.info(`${signal} received: finishing in-flight requests`);
     await app.close();
     await closeORM();
+    await flushLogger(logger);
   });
   onShutdownSignal(logger, () => {
     shutdown.close();

@@ -74,6 +74,26 @@ export {
   type SchemaDrift,
   type SchemaDriftKind,
 } from './schema-check/check-schema';
+export {
+  DetailReadModel,
+  PageReadModel,
+  companyReadModelStatements,
+  readCompaniesPage,
+  readCompanyDetail,
+  readUserDetail,
+  readUsersPage,
+  userReadModelStatements,
+  type CompiledStatement,
+  type CompanyDetail,
+  type CompanyMembership,
+  type CompanySummary,
+  type Page,
+  type PageRequest,
+  type Shape,
+  type UserDetail,
+  type UserMembership,
+  type UserSummary,
+} from './read-models';
 export { ReferenceDataSeeder } from './seed/reference-data-seeder';
 export {
   APP_SETTING,

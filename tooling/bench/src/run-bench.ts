@@ -11,7 +11,7 @@ import { renderResultsFile } from './report/markdown';
 import type { AbScenario, BenchResults, ColdStartRow, FloodScenario, RunMeta, SoakScenario } from './report/results';
 import { abDefinitions, runAbScenario } from './scenarios/ab';
 import { runColdStart } from './scenarios/cold-start';
-import { type BenchContext, startLoadgen, startServer } from './scenarios/context';
+import { type BenchContext, type LogLevel, startLoadgen, startPairServer } from './scenarios/context';
 import { runFlood } from './scenarios/flood';
 import { runSoak } from './scenarios/soak';
 import type { BenchSettings } from './settings';
@@ -106,12 +106,13 @@ export async function runBench(settings: BenchSettings, print: (message: string)
 
     const abScenarios: AbScenario[] = [];
     const definitions = abDefinitions(context).filter((d) => wants(d.id));
-    if (definitions.length > 0) {
+    // One pair of servers per log level, started afresh, in the order the scenarios come.
+    for (const level of [...new Set(definitions.map((d) => d.logLevel))] as LogLevel[]) {
       let ours: ChildHandle | undefined;
       let baseline: ChildHandle | undefined;
       try {
-        [ours, baseline] = await Promise.all([startServer('ours', context), startServer('baseline', context)]);
-        for (const definition of definitions) {
+        [ours, baseline] = await Promise.all([startPairServer('ours', context, level), startPairServer('baseline', context, level)]);
+        for (const definition of definitions.filter((d) => d.logLevel === level)) {
           log(`scenario ${definition.id}: ${definition.title}`);
           abScenarios.push(await runAbScenario(context, definition, ours, baseline));
         }

@@ -55,7 +55,7 @@ describe('resolveSettings', () => {
   test.each([
     [['--fast'], {}],
     [['--out'], {}],
-    [['--only', '9'], {}],
+    [['--only', '11'], {}],
     [['--profile', '6'], {}],
     [[], { BENCH_DATABASE: 'drop table; --' }],
     [[], { BENCH_POSTGRES_URL: 'mysql://x' }],

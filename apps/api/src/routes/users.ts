@@ -6,8 +6,6 @@ import type { FastifyPluginCallback } from 'fastify';
 import { HttpError, NotFoundError } from '../errors';
 import {
   actAsAdmin,
-  pageOf,
-  pageOptions,
   adminErrorResponses,
   blankToNull,
   errorResponse,
@@ -28,23 +26,10 @@ import {
   type UpdateUserBody,
   type UserDto,
 } from './users.schemas';
-import { loadUserDetail } from './user-detail.query';
+import { loadUserDetail, loadUsersPage } from './user-reads';
 
 /** Code of the `ref.UserStatus` row a user created by an administrator starts with. */
 export const NEW_USER_STATUS = 'active';
-
-const USER_FIELDS = [
-  'id',
-  'email',
-  'firstName',
-  'lastName',
-  'phone',
-  'roleTitle',
-  'isEmailVerified',
-  'createdDate',
-  'updatedDate',
-  'status.code',
-] as const;
 
 type UserRow = Pick<
   User,
@@ -106,6 +91,8 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
     '/users',
     {
       onRequest,
+      // Two fixed statements and no entities: no unit of work to open and empty per request.
+      config: { unitOfWork: false },
       schema: {
         tags: ['users'],
         summary: 'List users',
@@ -115,11 +102,7 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
       },
     },
     async (request) => {
-      const [users, total] = await request.em.findAndCount(User, listWhere(request.query, request.em.getPlatform()), {
-        fields: [...USER_FIELDS],
-        ...pageOptions(request.query),
-      });
-      return pageOf(users.map((u) => toUserDto(u)), total, request.query);
+      return loadUsersPage(request.em, listWhere(request.query, request.em.getPlatform()), request.query);
     },
   );
 

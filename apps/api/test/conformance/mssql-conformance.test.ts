@@ -182,7 +182,7 @@ describeEachDatabase('SQL Server conformance run (SQL text recorded without a se
     // MikroORM writes values into the statement (escaped by tsqlstring): the pattern appears as a Unicode literal.
     const pattern = "N'%O\\_Brien 50\\%\\[x]\\\\%' collate Latin1_General_100_CI_AS escape '\\'";
     for (const statement of search) {
-      expect(statement.sql).toContain(`[FirstName] like ${pattern} or [u0].[LastName] like ${pattern}`);
+      expect(statement.sql).toMatch(new RegExp(`\\[FirstName\\] like ${escapeRegExp(pattern)} or \\[\\w+\\]\\.\\[LastName\\] like ${escapeRegExp(pattern)}`));
     }
   });
 
@@ -217,3 +217,8 @@ describeEachDatabase('SQL Server conformance run: a planted ILIKE fails it', (ge
     expect(violations.join('\n')).toMatch(/ILIKE is PostgreSQL only[\s\S]*\[FirstName\] ilike N'…'[\s\S]*from: planted route/);
   }, 120_000);
 }, { seed: true, resetAfterEach: false });
+
+/** `text` as a regular expression that matches it literally. */
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

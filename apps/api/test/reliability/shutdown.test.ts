@@ -26,8 +26,12 @@ describeReliability(
           DATABASE_URL: c.db.databaseUrl ?? '',
           ADMIN_TOKEN_SHA256: hashToken(ADMIN_TOKEN),
           NODE_ENV: 'production',
-          LOG_LEVEL: 'info',
+          // debug: the server logs each request as it arrives (at info only once it completes).
+          LOG_LEVEL: 'debug',
           RATE_LIMIT_MAX: '100000',
+          // What is checked is that every accepted request completes, not how fast: twelve cost-12 hashes
+          // on niced worker threads can outlast the default 10 s grace when every suite runs at once.
+          SHUTDOWN_GRACE_MS: '60000',
         },
         port,
       );

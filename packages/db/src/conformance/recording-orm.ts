@@ -105,7 +105,15 @@ function unwrap(value: unknown, seen = new WeakMap<object, unknown>()): unknown 
 
 /** T-SQL written by knex for a hand-built read (brackets) as PostgreSQL text (double quotes), to be answered. */
 function toPostgresText(sql: string): string {
-  return sql.replace(/\[([^\]]+)\]/g, '"$1"');
+  return (
+    sql
+      .replace(/\[([^\]]+)\]/g, '"$1"')
+      // The ORM writes dbo tables unqualified on SQL Server (the logins' default schema, docs/database/sql-server.md);
+      // PostgreSQL keeps them in "dbo".
+      .replace(/\b(from|join) "(\w+)"(?!\.)/gi, '$1 "dbo"."$2"')
+      // containsText's SQL Server form: its collation makes LIKE case-insensitive there, as ILIKE does here.
+      .replace(/ like (\?) collate \w+/gi, ' ilike $1')
+  );
 }
 
 /**

@@ -12,6 +12,8 @@ export interface ChildOptions {
   nodeArgs?: string[];
   /** Pin the process (all its threads) to this CPU with taskset. */
   cpu?: number;
+  /** Send the child's stdout (a server's log lines) to /dev/null instead of the bench's output. */
+  discardStdout?: boolean;
   /** Give up on a child that has not reported ready by then. */
   startTimeoutMs?: number;
 }
@@ -50,7 +52,7 @@ export function spawnChild(options: ChildOptions): ChildProcess {
   const nodeArgs = [...(options.nodeArgs ?? []), options.script];
   const [command, args] =
     options.cpu === undefined ? [process.execPath, nodeArgs] : ['taskset', ['--cpu-list', String(options.cpu), process.execPath, ...nodeArgs]];
-  const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...options.env } });
+  const child = spawn(command, args, { stdio: ['ignore', options.discardStdout ? 'ignore' : 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...options.env } });
   running.add(child);
   child.once('exit', () => running.delete(child));
   return child;

@@ -2,36 +2,45 @@ import type { ChildHandle } from '../ipc/parent-side';
 import type { LoadSpec } from '../protocol';
 import type { AbScenario, RoundResult, ServerRun } from '../report/results';
 import { median, ratio } from '../stats';
-import { type BenchContext, measureRound, originOf } from './context';
+import { type BenchContext, type LogLevel, measureRound, originOf } from './context';
 
-/** One of scenarios 1–4. */
+/** One of the A/B scenarios (1–4, 8–10). */
 export interface AbDefinition {
   id: number;
   title: string;
+  /** Both servers log at this level; `off` pits `buildApp` without a logger against a baseline without one. */
+  logLevel: LogLevel;
   /** What the load requests, for the report. */
   load: string;
   /** Paths requested round-robin. */
   paths: string[];
 }
 
-/** Scenarios 1–4 over the prepared data set. */
+/**
+ * The A/B scenarios over the prepared data set. "Ours" is the production server process at
+ * `LOG_LEVEL=warn` (1–4) and at the default `info` (8, 9), against the baseline logging at the same
+ * level; 10 is the earlier bench's comparison, `buildApp` without a logger against a baseline without one.
+ */
 export function abDefinitions(context: BenchContext): AbDefinition[] {
   const { userIdsWithoutCompanies, userIdsWithCompanies } = context.database;
+  const userById = {
+    load: `\`GET /users/:id\` over ${userIdsWithoutCompanies.length} users without memberships`,
+    paths: userIdsWithoutCompanies.map((id) => `/users/${id}`),
+  };
   return [
-    { id: 1, title: '`GET /health`', load: '`GET /health`', paths: ['/health'] },
-    {
-      id: 2,
-      title: '`GET /users/:id`',
-      load: `\`GET /users/:id\` over ${userIdsWithoutCompanies.length} users without memberships`,
-      paths: userIdsWithoutCompanies.map((id) => `/users/${id}`),
-    },
-    { id: 3, title: '`GET /users?page=1&pageSize=20` (with total)', load: '`GET /users?page=1&pageSize=20`', paths: ['/users?page=1&pageSize=20'] },
+    { id: 1, title: '`GET /health` (warn)', logLevel: 'warn', load: '`GET /health`', paths: ['/health'] },
+    { id: 2, title: '`GET /users/:id` (warn)', logLevel: 'warn', ...userById },
+    { id: 3, title: '`GET /users?page=1&pageSize=20` with total (warn)', logLevel: 'warn', load: '`GET /users?page=1&pageSize=20`', paths: ['/users?page=1&pageSize=20'] },
     {
       id: 4,
-      title: '`GET /users/:id` with companies (join)',
+      title: '`GET /users/:id` with companies (join) (warn)',
+      logLevel: 'warn',
       load: `\`GET /users/:id\` over ${userIdsWithCompanies.length} users with 3 memberships (some soft-deleted)`,
       paths: userIdsWithCompanies.map((id) => `/users/${id}`),
     },
+    { id: 8, title: '`GET /health` (info)', logLevel: 'info', load: '`GET /health`, one log line per request on our side, two on the baseline', paths: ['/health'] },
+    { id: 9, title: '`GET /users/:id` (info)', logLevel: 'info', ...userById },
+    { id: 10, title: '`GET /users/:id`, `buildApp` without a logger (earlier variant)', logLevel: 'off', ...userById },
   ];
 }
 

@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { BenchDatabase } from '../database/bench-database';
 import { type ChildHandle, type ChildOptions, startChild } from '../ipc/parent-side';
 import type { LoadResult, LoadSpec, QueryCounts, ServerStats } from '../protocol';
@@ -7,6 +7,13 @@ import type { BenchSettings } from '../settings';
 
 /** The two servers compared. */
 export type ServerKind = 'ours' | 'baseline';
+
+/** Log level of an A/B pair: both servers log alike (`off`: no logger on either side). */
+export type LogLevel = 'off' | 'warn' | 'info';
+
+/** The API's production entry point, `node apps/api/dist/server.js`, as `pnpm start` runs it. */
+const PRODUCTION_SERVER = join(dirname(require.resolve('@eventlead/api')), 'server.js');
+const PRODUCTION_PROBE = join(__dirname, '..', 'servers', 'production-probe.js');
 
 const SCRIPTS: Record<ServerKind | 'loadgen', string> = {
   ours: join(__dirname, '..', 'servers', 'api-server.js'),
@@ -44,6 +51,36 @@ export function serverOptions(
 /** Starts a server on the bench database. */
 export function startServer(kind: ServerKind, context: BenchContext, extra: { env?: NodeJS.ProcessEnv; nodeArgs?: string[] } = {}): Promise<ChildHandle> {
   return startChild(serverOptions(kind, context, context.database.url, extra));
+}
+
+/**
+ * Starts the server of an A/B pair. `ours` at a log level is the production server process
+ * (`NODE_ENV=production node apps/api/dist/server.js`, its config from the environment, its logger
+ * and asynchronous log destination), with the bench probe preloaded; at `off` it is `buildApp`
+ * without a logger (the earlier bench's variant, labelled as such). The baseline logs with
+ * Fastify's default request logging at the same level. Log lines go to /dev/null on both sides.
+ */
+export function startPairServer(kind: ServerKind, context: BenchContext, level: LogLevel): Promise<ChildHandle> {
+  if (level === 'off') return startServer(kind, context);
+  const base = serverOptions(kind, context, context.database.url, { env: { BENCH_LOG_LEVEL: level } });
+  if (kind === 'baseline') return startChild({ ...base, discardStdout: true });
+  return startChild({
+    ...base,
+    name: `API production server (ours, LOG_LEVEL=${level})`,
+    script: PRODUCTION_SERVER,
+    nodeArgs: ['--expose-gc', '--require', PRODUCTION_PROBE],
+    discardStdout: true,
+    env: {
+      NODE_ENV: 'production',
+      LOG_LEVEL: level,
+      DATABASE_URL: context.database.url,
+      ADMIN_TOKEN_SHA256: context.tokenSha256,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      // One loopback client sends all the load: the limit must not throttle it (the plugin still runs).
+      RATE_LIMIT_MAX: '1000000',
+    },
+  });
 }
 
 /** Starts the load generator, pinned to its own CPU. */

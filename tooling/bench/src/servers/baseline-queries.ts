@@ -1,6 +1,8 @@
 /**
  * The baseline's hand-written SQL: what a careful engineer writes without an ORM, with the same
- * semantics as the API (soft-deleted users, memberships and companies are invisible).
+ * soft-delete rules as the API's ORM: a soft-deleted row is gone, and so is a row whose required
+ * reference is soft-deleted (a user whose status row is deleted; a membership whose company, role,
+ * status or joined-via row is deleted).
  */
 
 const USER_COLUMNS = `u."UserID" as "id", u."Email" as "email", u."FirstName" as "firstName", u."LastName" as "lastName",
@@ -12,12 +14,13 @@ export const USER_WITH_COMPANIES = `select ${USER_COLUMNS},
   c."CompanyID" as "companyId", c."CompanyName" as "companyName", r."Code" as "roleCode", r."Name" as "roleName",
   ucs."Code" as "membershipStatus", uc."IsDefaultCompany" as "isDefaultCompany"
 from "dbo"."User" u
-join "ref"."UserStatus" s on s."UserStatusID" = u."StatusID"
+join "ref"."UserStatus" s on s."UserStatusID" = u."StatusID" and s."IsDeleted" = false
 left join (
   "dbo"."UserCompany" uc
   join "dbo"."Company" c on c."CompanyID" = uc."CompanyID" and c."IsDeleted" = false
-  join "ref"."UserCompanyRole" r on r."UserCompanyRoleID" = uc."UserCompanyRoleID"
-  join "ref"."UserCompanyStatus" ucs on ucs."UserCompanyStatusID" = uc."UserCompanyStatusID"
+  join "ref"."UserCompanyRole" r on r."UserCompanyRoleID" = uc."UserCompanyRoleID" and r."IsDeleted" = false
+  join "ref"."UserCompanyStatus" ucs on ucs."UserCompanyStatusID" = uc."UserCompanyStatusID" and ucs."IsDeleted" = false
+  join "ref"."JoinedVia" jv on jv."JoinedViaID" = uc."JoinedVia" and jv."IsDeleted" = false
 ) on uc."UserID" = u."UserID" and uc."IsDeleted" = false
 where u."UserID" = $1 and u."IsDeleted" = false
 order by c."CompanyID"`;
@@ -25,13 +28,15 @@ order by c."CompanyID"`;
 /** One page of users ordered by id. */
 export const USERS_PAGE = `select ${USER_COLUMNS}
 from "dbo"."User" u
-join "ref"."UserStatus" s on s."UserStatusID" = u."StatusID"
+join "ref"."UserStatus" s on s."UserStatusID" = u."StatusID" and s."IsDeleted" = false
 where u."IsDeleted" = false
 order by u."UserID" asc
 limit $1 offset $2`;
 
 /** Every live user (the page's `total`). */
-export const USERS_COUNT = `select count(*)::int as "total" from "dbo"."User" u where u."IsDeleted" = false`;
+export const USERS_COUNT = `select count(*)::int as "total" from "dbo"."User" u
+join "ref"."UserStatus" s on s."UserStatusID" = u."StatusID" and s."IsDeleted" = false
+where u."IsDeleted" = false`;
 
 /** Inserts a user with the `active` status and returns the columns the response shows. */
 export const INSERT_USER = `with inserted as (

@@ -1,0 +1,45 @@
+import { readUserDetail, readUsersPage, type UserSummary } from '@eventlead/db';
+import type { FilterQuery } from '@mikro-orm/core';
+import type { User } from '@eventlead/models';
+import { NotFoundError } from '../errors';
+import { pageOf, pageOptions } from './route-support';
+import type { ListUsersQuery, UserDetailDto, UserDto } from './users.schemas';
+
+type Em = Parameters<typeof readUserDetail>[0];
+
+function toUserDto(user: UserSummary): UserDto {
+  return {
+    id: user.id,
+    email: user.email,
+    firstName: user.firstName,
+    lastName: user.lastName,
+    phone: user.phone,
+    roleTitle: user.roleTitle,
+    status: user.status.code,
+    isEmailVerified: user.isEmailVerified,
+    createdDate: user.createdDate.toISOString(),
+    updatedDate: user.updatedDate.toISOString(),
+  };
+}
+
+/** `GET /users/:id`: one user with their live memberships (the `@eventlead/db` read model), or a 404. */
+export async function loadUserDetail(em: Em, id: number): Promise<UserDetailDto> {
+  const user = await readUserDetail(em, id);
+  if (user === undefined) throw new NotFoundError('User');
+  return {
+    ...toUserDto(user),
+    companies: user.userCompanies.map((m) => ({
+      companyId: m.company.id,
+      companyName: m.company.companyName,
+      role: { code: m.role.code, name: m.role.name },
+      status: m.status.code,
+      isDefaultCompany: m.isDefaultCompany,
+    })),
+  };
+}
+
+/** `GET /users`: one page of users matching `where` and the total, in the list envelope. */
+export async function loadUsersPage(em: Em, where: FilterQuery<User>, query: ListUsersQuery) {
+  const { items, total } = await readUsersPage(em, { where, ...pageOptions(query) });
+  return pageOf(items.map((u) => toUserDto(u)), total, query);
+}
