@@ -23,37 +23,17 @@ import {
   memberResponse,
   updateCompanyBody,
   type AddMemberBody,
-  type CompanyDto,
   type CreateCompanyBody,
   type ListCompaniesQuery,
   type MemberDto,
   type UpdateCompanyBody,
 } from './companies.schemas';
-import { loadCompaniesPage, loadCompanyDetail } from './company-reads';
+import { loadCompaniesPage, loadCompanyDetail, toCompanyDto } from './company-reads';
 
 /** Code of the `ref.UserCompanyStatus` a membership added by an administrator starts with. */
 export const NEW_MEMBERSHIP_STATUS = 'active';
 /** Code of the `ref.JoinedVia` row recorded for memberships an administrator adds. */
 export const ADMIN_JOINED_VIA = 'admin';
-
-type CompanyRow = Pick<
-  Company,
-  'id' | 'companyName' | 'abn' | 'acn' | 'tradingName' | 'gstRegistered' | 'isActive' | 'createdDate' | 'updatedDate'
->;
-
-function toCompanyDto(c: CompanyRow): CompanyDto {
-  return {
-    id: c.id,
-    companyName: c.companyName,
-    abn: c.abn ?? null,
-    acn: c.acn ?? null,
-    tradingName: c.tradingName ?? null,
-    gstRegistered: c.gstRegistered,
-    isActive: c.isActive,
-    createdDate: c.createdDate.toISOString(),
-    updatedDate: c.updatedDate.toISOString(),
-  };
-}
 
 function listWhere(query: ListCompaniesQuery, platform: Platform): FilterQuery<Company> {
   const where: FilterQuery<Company> & Record<string, unknown> = {};

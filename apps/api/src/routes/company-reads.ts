@@ -1,4 +1,4 @@
-import { readCompaniesPage, readCompanyDetail, type CompanySummary } from '@eventlead/db';
+import { readCompaniesPage, readCompanyDetail } from '@eventlead/db';
 import type { Company } from '@eventlead/models';
 import type { FilterQuery } from '@mikro-orm/core';
 import { NotFoundError } from '../errors';
@@ -7,13 +7,20 @@ import { pageOf, pageOptions } from './route-support';
 
 type Em = Parameters<typeof readCompanyDetail>[0];
 
-function toCompanyDto(c: CompanySummary): CompanyDto {
+/** A company as the API answers it: from a read model's row or from an entity just created. */
+type CompanyRow = Pick<
+  Company,
+  'id' | 'companyName' | 'abn' | 'acn' | 'tradingName' | 'gstRegistered' | 'isActive' | 'createdDate' | 'updatedDate'
+>;
+
+/** The `CompanyDto` of a company row (a read model's `CompanySummary` or a created `Company`). */
+export function toCompanyDto(c: CompanyRow): CompanyDto {
   return {
     id: c.id,
     companyName: c.companyName,
-    abn: c.abn,
-    acn: c.acn,
-    tradingName: c.tradingName,
+    abn: c.abn ?? null,
+    acn: c.acn ?? null,
+    tradingName: c.tradingName ?? null,
     gstRegistered: c.gstRegistered,
     isActive: c.isActive,
     createdDate: c.createdDate.toISOString(),

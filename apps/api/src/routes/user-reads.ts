@@ -1,4 +1,4 @@
-import { readUserDetail, readUsersPage, type UserSummary } from '@eventlead/db';
+import { readUserDetail, readUsersPage } from '@eventlead/db';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { User } from '@eventlead/models';
 import { NotFoundError } from '../errors';
@@ -7,14 +7,21 @@ import type { ListUsersQuery, UserDetailDto, UserDto } from './users.schemas';
 
 type Em = Parameters<typeof readUserDetail>[0];
 
-function toUserDto(user: UserSummary): UserDto {
+/** A user as the API answers it: from a read model's row or from an entity just created. */
+type UserRow = Pick<
+  User,
+  'id' | 'email' | 'firstName' | 'lastName' | 'phone' | 'roleTitle' | 'isEmailVerified' | 'createdDate' | 'updatedDate'
+> & { status: { code: string } };
+
+/** The `UserDto` of a user row (a read model's `UserSummary` or a created `User`). */
+export function toUserDto(user: UserRow): UserDto {
   return {
     id: user.id,
     email: user.email,
-    firstName: user.firstName,
-    lastName: user.lastName,
-    phone: user.phone,
-    roleTitle: user.roleTitle,
+    firstName: user.firstName ?? null,
+    lastName: user.lastName ?? null,
+    phone: user.phone ?? null,
+    roleTitle: user.roleTitle ?? null,
     status: user.status.code,
     isEmailVerified: user.isEmailVerified,
     createdDate: user.createdDate.toISOString(),

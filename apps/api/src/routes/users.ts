@@ -24,32 +24,11 @@ import {
   type CreateUserBody,
   type ListUsersQuery,
   type UpdateUserBody,
-  type UserDto,
 } from './users.schemas';
-import { loadUserDetail, loadUsersPage } from './user-reads';
+import { loadUserDetail, loadUsersPage, toUserDto } from './user-reads';
 
 /** Code of the `ref.UserStatus` row a user created by an administrator starts with. */
 export const NEW_USER_STATUS = 'active';
-
-type UserRow = Pick<
-  User,
-  'id' | 'email' | 'firstName' | 'lastName' | 'phone' | 'roleTitle' | 'isEmailVerified' | 'createdDate' | 'updatedDate'
-> & { status: { code: string } };
-
-function toUserDto(user: UserRow): UserDto {
-  return {
-    id: user.id,
-    email: user.email,
-    firstName: user.firstName ?? null,
-    lastName: user.lastName ?? null,
-    phone: user.phone ?? null,
-    roleTitle: user.roleTitle ?? null,
-    status: user.status.code,
-    isEmailVerified: user.isEmailVerified,
-    createdDate: user.createdDate.toISOString(),
-    updatedDate: user.updatedDate.toISOString(),
-  };
-}
 
 function listWhere(query: ListUsersQuery, platform: Platform): FilterQuery<User> {
   const where: FilterQuery<User> & Record<string, unknown> = {};
