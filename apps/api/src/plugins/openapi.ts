@@ -16,6 +16,48 @@ function toOpenApiSchema(schema: RouteSchema): RouteSchema {
   );
 }
 
+const DOCS_PREFIX = '/docs';
+
+/** Where Swagger UI's index page loads its initializer from (`<script src>`). */
+const DOCS_INITIALIZER_URL = `${DOCS_PREFIX}/static/swagger-initializer.js`;
+
+/**
+ * Content-Security-Policy of the `/docs` pages. Swagger UI's page has no inline script or style, so
+ * scripts and styles come from the API's own origin only: no `'unsafe-inline'`, no `'unsafe-eval'`,
+ * no hashes to keep in step with the bundle. `data:` images are the UI's own icons. "Try it out"
+ * calls this origin (`connect-src`).
+ */
+const DOCS_CSP: Readonly<Record<string, string>> = {
+  'default-src': "'none'",
+  'base-uri': "'none'",
+  'connect-src': "'self'",
+  'form-action': "'self'",
+  'frame-ancestors': "'self'",
+  'img-src': "'self' data:",
+  'script-src': "'self'",
+  'style-src': "'self'",
+};
+
+/**
+ * The script that starts Swagger UI, with the OpenAPI document embedded (`spec`) rather than fetched
+ * (`url`): the UI renders while the script runs, before the load event, so a screenshot, a print or a
+ * crawler that waits for the page to load sees the routes instead of a loading spinner. It runs at the
+ * end of `<body>`, after the bundle, so the container and `SwaggerUIBundle` are there.
+ * `BaseLayout`: no top bar whose "Explore" box would load a document from another address.
+ */
+function swaggerInitializer(document: unknown): string {
+  return `"use strict";
+window.ui = SwaggerUIBundle({
+  spec: ${JSON.stringify(document)},
+  dom_id: "#swagger-ui",
+  deepLinking: true,
+  presets: [SwaggerUIBundle.presets.apis],
+  layout: "BaseLayout",
+  validatorUrl: null
+});
+`;
+}
+
 /** OpenAPI 3 document generated from the route schemas: UI at `/docs`, JSON at `/docs/json`. */
 export const openApiPlugin = fp(
   async (app: FastifyInstance) => {
@@ -43,12 +85,24 @@ export const openApiPlugin = fp(
         url,
       }),
     });
-    // The UI's pages are HTML: they get the document security headers (security plugin).
+    // The UI's pages are HTML: they get the document security headers (security plugin) and a CSP of
+    // their own. Swagger UI's initializer fetches `/docs/json` after the load event and shows a spinner
+    // until it arrives; ours carries the document, so the routes are on the page when it has loaded.
+    // @fastify/swagger-ui writes its initializer when it is registered, before the routes exist, and
+    // has no option to embed the document, so the route keeps its address and gets our handler.
+    let initializer: string | undefined;
     await app.register(async (docs) => {
       docs.addHook('onRoute', (route) => {
         route.config = { ...route.config, securityHeaders: 'document' };
+        if (route.url === DOCS_INITIALIZER_URL) {
+          // Built on the first request: the document is complete only once every route is registered.
+          route.handler = (_request, reply) => {
+            initializer ??= swaggerInitializer(app.swagger());
+            void reply.type('application/javascript; charset=utf-8').send(initializer);
+          };
+        }
       });
-      await docs.register(swaggerUi, { routePrefix: '/docs' });
+      await docs.register(swaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: DOCS_CSP });
     });
   },
   { name: 'eventlead-openapi', fastify: '5.x' },

@@ -68,7 +68,7 @@ export const API_HEADERS = headersOf(
 /** `Cache-Control` of every answer whose route does not set its own. */
 export const NO_STORE = 'no-store';
 
-/** helmet's defaults for the Swagger UI pages, without a CSP: the UI needs its inline assets. */
+/** helmet's defaults for the Swagger UI pages, except the CSP: the docs plugin sets the pages' own (openapi.ts). */
 const DOCUMENT_HEADERS = headersOf(helmet({ contentSecurityPolicy: false }));
 
 /**
