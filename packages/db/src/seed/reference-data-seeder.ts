@@ -7,7 +7,7 @@ import { seedReferenceDataWith } from './seed-reference-data';
  * `DatabaseSeeder` calling it. Same work as {@link seedReferenceData}.
  */
 export class ReferenceDataSeeder extends Seeder {
-  // The SQL drivers hand seeders their SQL EntityManager.
+  /** Seeds every reference table and the default settings, as {@link seedReferenceData} does (idempotent). The SQL drivers hand seeders their SQL EntityManager. */
   async run(em: EntityManager): Promise<void> {
     await seedReferenceDataWith(em);
   }
