@@ -49,7 +49,10 @@ export class SolomonNamingStrategy extends AbstractNamingStrategy {
     return pascalColumn(`${propertyName}Id`);
   }
 
-  /** Foreign key column of a pivot table: the referenced key's name (`UserID`), numbered for the two sides of a self-reference. */
+  /**
+   * Foreign key column of a pivot table: the referenced key's name (`UserID`), numbered for the two sides
+   * of a self-reference.
+   */
   joinKeyColumnName(entityName: string, referencedColumnName?: string): string {
     // Solomon foreign keys repeat the referenced key's name (`UserID`), which already names the table.
     // MikroORM passes `User_1`/`User_2` for the two sides of a self-referencing pivot: keep them apart.

@@ -30,7 +30,7 @@ function rows(list: readonly [code: string, name: string, description: string][]
   return list.map(([code, name, description], i) => ({ code, name, description, sortOrder: i + 1 }));
 }
 
-/** `ref.UserStatus`: the lifecycle of an account, in `USER_STATUS` order. */
+/** `ref.UserStatus`: the lifecycle of an account, from sign-up to deactivation. */
 export const userStatuses: readonly ReferenceRow[] = rows([
   [USER_STATUS.pendingVerification, 'Pending verification', 'Signed up. The email address is not verified yet. Cannot sign in until it is.'],
   [USER_STATUS.active, 'Active', 'Can sign in.'],

@@ -75,7 +75,10 @@ export interface FloodRun {
   hashingEfficiency: number;
 }
 
-/** Scenario 5: a flood of `POST /users` (each one hashes a password) with `GET /health` alongside, ours vs baseline. */
+/**
+ * Scenario 5: a flood of `POST /users` (each one hashes a password) with `GET /health` alongside, ours vs
+ * baseline.
+ */
 export interface FloodScenario {
   seconds: number;
   concurrency: number;
