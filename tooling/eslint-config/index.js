@@ -29,6 +29,37 @@ const publicSurface = [
 ];
 
 /**
+ * TSDoc on the public surface: every export of `src/` (tests excluded) needs a doc comment, and the
+ * comment needs a description (a block of tags alone says nothing).
+ */
+const tsdocRequired = {
+  files: ['src/**/*.ts'],
+  ignores: ['src/**/*.test.ts'],
+  plugins: { jsdoc },
+  rules: {
+    'jsdoc/require-jsdoc': [
+      'error',
+      {
+        // Only the selectors below: the defaults would also ask for every local function.
+        require: {
+          ArrowFunctionExpression: false,
+          ClassDeclaration: false,
+          ClassExpression: false,
+          FunctionDeclaration: false,
+          FunctionExpression: false,
+          MethodDefinition: false,
+        },
+        checkConstructors: false,
+        contexts: publicSurface,
+        // The fixer writes empty `/** */` stubs, which would pass the rule and say nothing.
+        enableFixer: false,
+      },
+    ],
+    'jsdoc/require-description': ['error', { contexts: publicSurface }],
+  },
+};
+
+/**
  * The shared lint config: `strictTypeChecked` and `stylisticTypeChecked` from typescript-eslint,
  * type information from each package's own tsconfig, and TSDoc on every export of `src/` (tests
  * excluded): a comment that says what the member is for.
@@ -52,33 +83,7 @@ function config(tsconfigRootDir) {
         '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       },
     },
-    {
-      files: ['src/**/*.ts'],
-      ignores: ['src/**/*.test.ts'],
-      plugins: { jsdoc },
-      rules: {
-        'jsdoc/require-jsdoc': [
-          'error',
-          {
-            // Only the selectors below: the defaults would also ask for every local function.
-            require: {
-              ArrowFunctionExpression: false,
-              ClassDeclaration: false,
-              ClassExpression: false,
-              FunctionDeclaration: false,
-              FunctionExpression: false,
-              MethodDefinition: false,
-            },
-            checkConstructors: false,
-            contexts: publicSurface,
-            // The fixer writes empty `/** */` stubs, which would pass the rule and say nothing.
-            enableFixer: false,
-          },
-        ],
-        // A comment made only of tags (or nothing) is not documentation.
-        'jsdoc/require-description': ['error', { contexts: publicSurface }],
-      },
-    },
+    tsdocRequired,
     {
       files: ['**/*.test.ts', 'test/**/*.ts'],
       rules: {
@@ -89,4 +94,4 @@ function config(tsconfigRootDir) {
   );
 }
 
-module.exports = { config };
+module.exports = { config, tsdocRequired };
