@@ -47,6 +47,7 @@ function assignActor(cs: ChangeSet<object>, em: EntityManager, name: string, act
  * deletes into updates, so a soft delete also stamps UpdatedDate/UpdatedBy.
  */
 export class AuditColumnsSubscriber implements EventSubscriber {
+  /** Stamps the audit columns of every insert and update change set of the flush. */
   onFlush(args: FlushEventArgs): void {
     const actor = getActor(args.em);
     const now = new Date();

@@ -2,17 +2,14 @@
  * @eventlead/db: connections, the unit of work per request, transactions, soft delete, audit columns
  * and audit trail, migrations, reference data, schema checks and DDL for PGlite, PostgreSQL and SQL
  * Server. Framework-agnostic; the API plugs it in.
+ *
+ * This entry is what an application needs. Test support is `@eventlead/db/testing`; the pieces the
+ * package wires up itself (naming strategy, drivers, subscribers, DDL and docs generators) are
+ * `@eventlead/db/internal`.
  */
 export { getActor, setActor, type ActorId } from './actor';
-export { AUDIT_PROPERTIES } from './audit-properties';
-export { AuditColumnsSubscriber } from './audit-columns';
 export { getAuditContext, setAuditContext, type AuditContext } from './audit-trail/audit-context';
-export {
-  AUDIT_CHANGE_TYPE,
-  AuditTrailSubscriber,
-  REDACTED,
-  auditTrailSubscriber,
-} from './audit-trail/audit-trail-subscriber';
+export { AUDIT_CHANGE_TYPE, REDACTED } from './audit-trail/audit-trail-subscriber';
 export { currentDeadline, DeadlineExceededError, withDeadline, type Deadline } from './deadline';
 export { createOrmConfig, defaultDatabaseUrl, type OrmOptions } from './config';
 export { withRequestContext, type RequestContextOptions } from './context';
@@ -27,14 +24,10 @@ export {
   type PostgresDatabaseUrl,
   type ServerDatabaseUrl,
 } from './database-url';
-export { LIKE_ESCAPE, MSSQL_SEARCH_COLLATION, containsText, likeContainsPattern } from './dialect/contains-text';
-export { DatabaseLockedError, lockDataDir, type DataDirLock, type DataDirLockHolder } from './data-dir-lock';
-export { ddlStatements } from './ddl/ddl-statements';
-export { ddlDocument, generateDdl, generateDeploymentScript } from './ddl/generate-ddl';
-export { toSqlcmdScript } from './ddl/sqlcmd-script';
-export { SQL_DIALECTS, isSqlDialect, sqlDialectOf, type SqlDialect } from './ddl/sql-dialect';
-export { generateDatabaseDocs, staleDatabaseDocs, writeDatabaseDocs } from './docs/database-docs';
-export { SCHEMA_REFERENCE_PATH, generateSchemaReference } from './docs/schema-reference';
+export { containsText } from './dialect/contains-text';
+export { DatabaseLockedError } from './data-dir-lock';
+export { generateDdl } from './ddl/generate-ddl';
+export type { SqlDialect } from './ddl/sql-dialect';
 export {
   DatabaseConfigError,
   DatabaseError,
@@ -54,18 +47,9 @@ export {
   pendingMigrations,
   type MigrateDownOptions,
 } from './migrations/migrate';
-export { MIGRATIONS_TABLE, migrationOptions, migrationsOf } from './migrations/migration-options';
-export { SolomonMsSqlDriver } from './naming/mssql-driver';
-export { SolomonMsSqlPlatform } from './naming/mssql-platform';
-export { MSSQL_LOCK_HINTS, withLockHints } from './naming/mssql-query-builder';
-export { SolomonMsSqlSchemaHelper } from './naming/mssql-schema-helper';
-export { SolomonNamingStrategy } from './naming/solomon-naming-strategy';
-export { SolomonPGliteDriver, SolomonPostgreSqlDriver } from './naming/postgres-drivers';
-export { SolomonPostgreSqlPlatform } from './naming/postgres-platform';
-export { SolomonPostgreSqlSchemaHelper } from './naming/postgres-schema-helper';
 export { closeORM, createORM, initORM, type Orm } from './orm';
 export { ping, type PingOptions } from './ping';
-export { DEFAULT_POOL_SETTINGS, readPoolSettings, type DatabaseEnv, type PoolSettings } from './pool-settings';
+export type { DatabaseEnv } from './pool-settings';
 export { redactUrl } from './redact-url';
 export {
   checkSchema,
@@ -75,21 +59,15 @@ export {
   type SchemaDriftKind,
 } from './schema-check/check-schema';
 export {
-  DetailReadModel,
-  PageReadModel,
-  companyReadModelStatements,
   readCompaniesPage,
   readCompanyDetail,
   readUserDetail,
   readUsersPage,
-  userReadModelStatements,
-  type CompiledStatement,
   type CompanyDetail,
   type CompanyMembership,
   type CompanySummary,
   type Page,
   type PageRequest,
-  type Shape,
   type UserDetail,
   type UserMembership,
   type UserSummary,
@@ -121,13 +99,6 @@ export {
   SystemActorMissingError,
   findSystemActorId,
 } from './seed/system-actor';
-export {
-  SOFT_DELETE_FILTER,
-  SoftDeleteSubscriber,
-  includeDeleted,
-  isSoftDeletable,
-  softDeleteFilter,
-  type IncludeDeletedOptions,
-} from './soft-delete';
+export { includeDeleted, isSoftDeletable, type IncludeDeletedOptions } from './soft-delete';
 export { transactional, type TransactionalOptions } from './transaction';
 export { findWorkspaceRoot } from './workspace-root';

@@ -73,6 +73,7 @@ export function includeDeleted(): IncludeDeletedOptions {
 export class SoftDeleteSubscriber implements EventSubscriber {
   private readonly softDeleted = new WeakMap<object, object[]>();
 
+  /** Turns the flush's deletes of soft-deletable entities into updates of their deletion columns. */
   onFlush(args: FlushEventArgs): void {
     const { uow } = args;
     const actor = getActor(args.em);
@@ -102,6 +103,7 @@ export class SoftDeleteSubscriber implements EventSubscriber {
     }
   }
 
+  /** Detaches the soft-deleted entities from the identity map once the UPDATE is written. */
   afterFlush(args: FlushEventArgs): void {
     const converted = this.softDeleted.get(args.uow);
     if (!converted) {

@@ -68,6 +68,7 @@ export interface Questions {
   stop: { arg: undefined; answer: null };
 }
 
+/** The name of a question in {@link Questions}. */
 export type QuestionName = keyof Questions;
 
 /** Parent → child. */
@@ -96,6 +97,7 @@ export interface StartupPhases {
 /** Child → parent once it serves (or failed to start). */
 export type StartMessage = { kind: 'ready'; port: number; phases: StartupPhases } | { kind: 'failed'; error: string };
 
+/** Every message a child sends its parent over IPC. */
 export type ChildMessage = ReplyMessage | StartMessage;
 
 /** One load to generate with autocannon. */

@@ -8,6 +8,7 @@ export const listCompaniesQuery = paginationParams({ sortBy: ['id', 'companyName
     abn: abnSchema(),
   })
   .noUnknown();
+/** The parsed query of `GET /companies`: page, sort and the `name`/`abn` filters. */
 export type ListCompaniesQuery = InferType<typeof listCompaniesQuery>;
 
 const companyName = () => string().trim().max(200);
@@ -21,6 +22,7 @@ export const createCompanyBody = object({
   gstRegistered: boolean(),
   isActive: boolean(),
 }).noUnknown();
+/** The validated body of `POST /companies`. */
 export type CreateCompanyBody = InferType<typeof createCompanyBody>;
 
 /** Body of `PATCH /companies/:id`: every field optional, absent fields unchanged. */
@@ -32,6 +34,7 @@ export const updateCompanyBody = object({
   gstRegistered: boolean(),
   isActive: boolean(),
 }).noUnknown();
+/** The validated body of `PATCH /companies/:id`. */
 export type UpdateCompanyBody = InferType<typeof updateCompanyBody>;
 
 /** Body of `POST /companies/:id/users`. */
@@ -40,6 +43,7 @@ export const addMemberBody = object({
   role: string().trim().max(50).required(),
   isDefaultCompany: boolean(),
 }).noUnknown();
+/** The validated body of `POST /companies/:id/users`; `role` is a `ref.UserCompanyRole` code. */
 export type AddMemberBody = InferType<typeof addMemberBody>;
 
 const company = object({
@@ -53,6 +57,7 @@ const company = object({
   createdDate: string().datetime().required(),
   updatedDate: string().datetime().required(),
 });
+/** A company as the API returns it (dates as ISO 8601 strings). */
 export type CompanyDto = InferType<typeof company>;
 
 const member = object({
@@ -64,9 +69,11 @@ const member = object({
   status: string().required(),
   isDefaultCompany: boolean().required(),
 });
+/** A member of a company as the API returns it, with the role's code and name. */
 export type MemberDto = InferType<typeof member>;
 
 const companyDetail = company.shape({ users: array(member.required()).required() });
+/** A company with its members, as `GET /companies/:id` returns it. */
 export type CompanyDetailDto = InferType<typeof companyDetail>;
 
 /** 200 of `GET /companies`. */

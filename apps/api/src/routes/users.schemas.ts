@@ -35,6 +35,7 @@ export const listUsersQuery = paginationParams({
     status: code(),
   })
   .noUnknown();
+/** The parsed query of `GET /users`: page, sort and the `email`/`name`/`status` filters. */
 export type ListUsersQuery = InferType<typeof listUsersQuery>;
 
 /** Body of `POST /users`. */
@@ -46,6 +47,7 @@ export const createUserBody = object({
   phone: auPhoneSchema().nullable(),
   roleTitle: name(),
 }).noUnknown();
+/** The validated body of `POST /users`; the password has passed the policy, not yet hashed. */
 export type CreateUserBody = InferType<typeof createUserBody>;
 
 /** Body of `PATCH /users/:id`: every field optional, absent fields unchanged. */
@@ -57,6 +59,7 @@ export const updateUserBody = object({
   status: code(),
   password: password(),
 }).noUnknown();
+/** The validated body of `PATCH /users/:id`. */
 export type UpdateUserBody = InferType<typeof updateUserBody>;
 
 const user = object({
@@ -71,6 +74,7 @@ const user = object({
   createdDate: string().datetime().required(),
   updatedDate: string().datetime().required(),
 });
+/** A user as the API returns it: never the password hash; dates as ISO 8601 strings. */
 export type UserDto = InferType<typeof user>;
 
 const membership = object({
@@ -80,9 +84,11 @@ const membership = object({
   status: string().required(),
   isDefaultCompany: boolean().required(),
 });
+/** One company of a user as the API returns it, with the role's code and name. */
 export type MembershipDto = InferType<typeof membership>;
 
 const userDetail = user.shape({ companies: array(membership.required()).required() });
+/** A user with their companies, as `GET /users/:id` returns it. */
 export type UserDetailDto = InferType<typeof userDetail>;
 
 /** 200 of `GET /users`. */

@@ -194,11 +194,16 @@ function auditRows(em: EntityManager, target: AuditTarget, key: unknown, changes
  * moves the column into a separate UPDATE and removes it from the entity for the rest of `onFlush`.
  */
 export class AuditTrailSubscriber implements EventSubscriber {
+  /** The audited entities, so that MikroORM calls {@link AuditTrailSubscriber.afterCreate} only for them. */
   getSubscribedEntities(): EntityName<object>[] {
     // Entity hooks (afterCreate) are matched by name; onFlush sees every change set regardless.
     return [User.meta.className, Company.meta.className];
   }
 
+  /**
+   * Adds a history row per changed column (or one `DELETE` row per delete) of an audited entity to the
+   * same flush, so the history commits or rolls back with the change.
+   */
   onFlush(args: FlushEventArgs): void {
     const { em, uow } = args;
     const now = new Date();
@@ -218,6 +223,10 @@ export class AuditTrailSubscriber implements EventSubscriber {
     }
   }
 
+  /**
+   * Records the initial values of a new audited row, once its generated key is known (inserts are not
+   * recorded in `onFlush`, which runs before the key exists).
+   */
   async afterCreate(args: EventArgs<object>): Promise<void> {
     const target = targetOf(args.em, args.meta);
     if (!target) {

@@ -34,18 +34,25 @@ export class SolomonNamingStrategy extends AbstractNamingStrategy {
     return constraintName('default', tableName, [column]);
   }
 
+  /** Fallback table name: the entity name as it is (`User` → `User`). */
   classToTableName(entityName: string): string {
     return entityName;
   }
 
+  /** Fallback column name: PascalCase, `Id` suffix as `ID` (`userId` → `UserID`). */
   propertyToColumnName(propertyName: string): string {
     return pascalColumn(propertyName);
   }
 
+  /** Foreign key column of a relation: `user` → `UserID`. */
   joinColumnName(propertyName: string): string {
     return pascalColumn(`${propertyName}Id`);
   }
 
+  /**
+   * Foreign key column of a pivot table: the referenced key's name (`UserID`), numbered for the two sides
+   * of a self-reference.
+   */
   joinKeyColumnName(entityName: string, referencedColumnName?: string): string {
     // Solomon foreign keys repeat the referenced key's name (`UserID`), which already names the table.
     // MikroORM passes `User_1`/`User_2` for the two sides of a self-referencing pivot: keep them apart.
@@ -56,10 +63,12 @@ export class SolomonNamingStrategy extends AbstractNamingStrategy {
       : `${base}ID${side}`;
   }
 
+  /** Pivot table of a many-to-many relation: the two entity names joined (`UserCompany`). */
   joinTableName(sourceEntity: string, targetEntity: string, _propertyName?: string): string {
     return `${sourceEntity}${targetEntity}`;
   }
 
+  /** The primary key property every entity uses (`id`, column `[Table]ID`). */
   referenceColumnName(): string {
     return 'id';
   }

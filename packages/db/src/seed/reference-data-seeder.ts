@@ -7,7 +7,10 @@ import { seedReferenceDataWith } from './seed-reference-data';
  * `DatabaseSeeder` calling it. Same work as {@link seedReferenceData}.
  */
 export class ReferenceDataSeeder extends Seeder {
-  // The SQL drivers hand seeders their SQL EntityManager.
+  /**
+   * Runs the reference seed of {@link seedReferenceData} (idempotent) on the seeder's EntityManager; the
+   * SQL drivers hand seeders their SQL one.
+   */
   async run(em: EntityManager): Promise<void> {
     await seedReferenceDataWith(em);
   }

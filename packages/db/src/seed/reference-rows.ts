@@ -30,6 +30,7 @@ function rows(list: readonly [code: string, name: string, description: string][]
   return list.map(([code, name, description], i) => ({ code, name, description, sortOrder: i + 1 }));
 }
 
+/** `ref.UserStatus`: the lifecycle of an account, from sign-up to deactivation. */
 export const userStatuses: readonly ReferenceRow[] = rows([
   [USER_STATUS.pendingVerification, 'Pending verification', 'Signed up. The email address is not verified yet. Cannot sign in until it is.'],
   [USER_STATUS.active, 'Active', 'Can sign in.'],
@@ -38,6 +39,7 @@ export const userStatuses: readonly ReferenceRow[] = rows([
   [USER_STATUS.deactivated, 'Deactivated', 'Closed by the user or an administrator. Kept for history, cannot sign in.'],
 ]);
 
+/** `ref.UserInvitationStatus`: where an invitation to a company stands. */
 export const userInvitationStatuses: readonly ReferenceRow[] = rows([
   [USER_INVITATION_STATUS.pending, 'Pending', 'Sent and waiting for an answer.'],
   [USER_INVITATION_STATUS.accepted, 'Accepted', 'The invitee joined the company.'],
@@ -46,11 +48,13 @@ export const userInvitationStatuses: readonly ReferenceRow[] = rows([
   [USER_INVITATION_STATUS.revoked, 'Revoked', 'Withdrawn by the company before it was answered.'],
 ]);
 
+/** `ref.UserRole`: platform-wide roles (a user's rights inside a company come from `userCompanyRoles`). */
 export const userRoles: readonly ReferenceRow[] = rows([
   [USER_ROLE.systemAdmin, 'System administrator', 'Operates the platform: every company, user and setting.'],
   [USER_ROLE.user, 'User', 'A regular user. What they may do comes from their role in each company.'],
 ]);
 
+/** `ref.UserCompanyRole`: what a member may do in one company, most rights first. */
 export const userCompanyRoles: readonly ReferenceRow[] = rows([
   [USER_COMPANY_ROLE.owner, 'Owner', 'Full control, including billing, transferring ownership and closing the company.'],
   [USER_COMPANY_ROLE.admin, 'Administrator', 'Manages members, invitations and company settings.'],
@@ -59,23 +63,27 @@ export const userCompanyRoles: readonly ReferenceRow[] = rows([
   [USER_COMPANY_ROLE.viewer, 'Viewer', 'Read-only access to the company.'],
 ]);
 
+/** `ref.UserCompanyStatus`: whether a membership currently grants access. */
 export const userCompanyStatuses: readonly ReferenceRow[] = rows([
   [USER_COMPANY_STATUS.active, 'Active', 'The membership grants access to the company.'],
   [USER_COMPANY_STATUS.suspended, 'Suspended', 'Access to the company is paused. The membership is kept.'],
 ]);
 
+/** `ref.JoinedVia`: how a member came into a company. */
 export const joinedVia: readonly ReferenceRow[] = rows([
   [JOINED_VIA.signup, 'Sign-up', 'Created the company when signing up.'],
   [JOINED_VIA.invitation, 'Invitation', 'Accepted an invitation from a member of the company.'],
   [JOINED_VIA.admin, 'Administrator', 'Added by a platform administrator.'],
 ]);
 
+/** `ref.SettingCategory`: the groups `config.AppSetting` rows are filed under. */
 export const settingCategories: readonly ReferenceRow[] = rows([
   [SETTING_CATEGORY.security, 'Security', 'Password policy and protection of sign-in.'],
   [SETTING_CATEGORY.authentication, 'Authentication', 'Lifetimes of access, refresh, verification, reset and invitation tokens.'],
   [SETTING_CATEGORY.general, 'General', 'Everything else.'],
 ]);
 
+/** `ref.SettingType`: how the text value of a `config.AppSetting` is parsed. */
 export const settingTypes: readonly ReferenceRow[] = rows([
   [SETTING_TYPE.string, 'Text', 'Used as is.'],
   [SETTING_TYPE.integer, 'Whole number', 'Base-10 integer, e.g. 15.'],
@@ -84,6 +92,7 @@ export const settingTypes: readonly ReferenceRow[] = rows([
   [SETTING_TYPE.json, 'JSON', 'A JSON document.'],
 ]);
 
+/** `ref.RuleType`: the kinds of `config.ValidationRule`, each saying what its `RuleValue` means. */
 export const ruleTypes: readonly ReferenceRow[] = rows([
   [RULE_TYPE.regex, 'Regular expression', 'The value must match RuleValue, a regular expression.'],
   [RULE_TYPE.minLength, 'Minimum length', 'The value must have at least RuleValue characters.'],
@@ -92,6 +101,7 @@ export const ruleTypes: readonly ReferenceRow[] = rows([
   [RULE_TYPE.checksum, 'Checksum', 'The value must pass the check-digit algorithm RuleValue names.'],
 ]);
 
+/** `ref.CustomerTier`: the commercial plans of a customer company. */
 export const customerTiers: readonly ReferenceRow[] = rows([
   [CUSTOMER_TIER.free, 'Free', 'Trial and small events, limited features.'],
   [CUSTOMER_TIER.standard, 'Standard', 'Paid plan for regular event organisers.'],

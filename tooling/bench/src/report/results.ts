@@ -75,6 +75,10 @@ export interface FloodRun {
   hashingEfficiency: number;
 }
 
+/**
+ * Scenario 5: a flood of `POST /users` (each one hashes a password) with `GET /health` alongside, ours vs
+ * baseline.
+ */
 export interface FloodScenario {
   seconds: number;
   concurrency: number;
@@ -83,6 +87,7 @@ export interface FloodScenario {
   baseline: FloodRun;
 }
 
+/** Scenario 6: our API under a long mixed load; heap and RSS (bytes) after the warm-up and after the soak. */
 export interface SoakScenario {
   requests: number;
   warmupRequests: number;
@@ -97,6 +102,7 @@ export interface SoakScenario {
   forks: ForkCensus;
 }
 
+/** Scenario 7 on one database: median milliseconds from spawn to the first ready answer, ours vs baseline. */
 export interface ColdStartRow {
   database: 'pglite' | 'postgresql';
   oursMs: number;
