@@ -14,17 +14,20 @@ export {
   auditTrailSubscriber,
 } from './audit-trail/audit-trail-subscriber';
 export { currentDeadline, DeadlineExceededError, withDeadline, type Deadline } from './deadline';
-export { createOrmConfig, defaultDatabaseUrl, type OrmOptions } from './config';
+export { createOrmConfig, type OrmOptions } from './config';
 export { withRequestContext, type RequestContextOptions } from './context';
 export { insertRows } from './insert-rows';
 export {
+  defaultDatabaseUrl,
   parseDatabaseUrl,
+  resolveDatabaseUrl,
   type DatabaseDialect,
   type DatabaseUrl,
   type MsSqlDatabaseUrl,
   type ParseDatabaseUrlOptions,
   type PGliteDatabaseUrl,
   type PostgresDatabaseUrl,
+  type ResolvedDatabaseUrl,
   type ServerDatabaseUrl,
 } from './database-url';
 export { LIKE_ESCAPE, MSSQL_SEARCH_COLLATION, containsText, likeContainsPattern } from './dialect/contains-text';
@@ -66,6 +69,7 @@ export { SolomonPostgreSqlSchemaHelper } from './naming/postgres-schema-helper';
 export { closeORM, createORM, initORM, type Orm } from './orm';
 export { ping, type PingOptions } from './ping';
 export { DEFAULT_POOL_SETTINGS, readPoolSettings, type DatabaseEnv, type PoolSettings } from './pool-settings';
+export { redactSqlValues } from './redact-sql';
 export { redactUrl } from './redact-url';
 export {
   checkSchema,
