@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     );
   }
 
-  logger.info(`database: ${describeDatabase(database.url, database.fromEnv)}`);
+  logger.info(`database: ${describeDatabase(database)}`);
   const orm = await initORM();
   await prepareDatabase(orm, logger);
   const app = await buildApp({ orm, config, logger });

@@ -21,7 +21,7 @@ import { addRouteHook } from './route-hooks';
 export type DatabaseAccess = 'none' | 'connection' | 'unit-of-work';
 
 /** The `config.database` of a route that does not set one. */
-export const DEFAULT_DATABASE_ACCESS: DatabaseAccess = 'unit-of-work';
+const DEFAULT_DATABASE_ACCESS: DatabaseAccess = 'unit-of-work';
 
 const DATABASE_ACCESS: readonly DatabaseAccess[] = ['none', 'connection', 'unit-of-work'];
 
