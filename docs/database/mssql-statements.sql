@@ -32,27 +32,27 @@ insert into [User] ([Email], [PasswordHash], [StatusID], [CreatedDate], [Updated
 
 -- from: DELETE /companies/:id
 -- parameters: 0
-insert into [audit].[Company] ([CompanyID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[CompanyAuditID] values ('…', N'…', N'…', N'…', N'…', '…', '…', NULL, NULL, NULL, NULL, '…');
+insert into [audit].[Company] ([CompanyID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[CompanyAuditID] values ('…', N'…', N'…', N'…', N'…', '…', '…', N'…', N'…', N'…', NULL, '…');
 
 -- from: PATCH /companies/:id
 -- parameters: 0
-insert into [audit].[Company] ([CompanyID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[CompanyAuditID] values ('…', N'…', N'…', N'…', N'…', '…', '…', NULL, NULL, NULL, NULL, '…'), …;
+insert into [audit].[Company] ([CompanyID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[CompanyAuditID] values ('…', N'…', N'…', N'…', N'…', '…', '…', N'…', N'…', N'…', NULL, '…'), …;
 
 -- from: POST /companies | POST /companies (same ABN, fewer fields)
 -- parameters: 0
-insert into [audit].[Company] ([CompanyID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[CompanyAuditID] values ('…', N'…', N'…', NULL, N'…', '…', '…', NULL, NULL, NULL, NULL, '…'), …;
+insert into [audit].[Company] ([CompanyID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[CompanyAuditID] values ('…', N'…', N'…', NULL, N'…', '…', '…', N'…', N'…', N'…', NULL, '…'), …;
 
 -- from: DELETE /users/:id
 -- parameters: 0
-insert into [audit].[User] ([UserID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[UserAuditID] values ('…', N'…', N'…', N'…', N'…', '…', '…', NULL, NULL, NULL, NULL, '…');
+insert into [audit].[User] ([UserID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[UserAuditID] values ('…', N'…', N'…', N'…', N'…', '…', '…', N'…', N'…', N'…', NULL, '…');
 
 -- from: PATCH /users/:id
 -- parameters: 0
-insert into [audit].[User] ([UserID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[UserAuditID] values ('…', N'…', N'…', N'…', N'…', '…', '…', NULL, NULL, NULL, NULL, '…'), …;
+insert into [audit].[User] ([UserID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[UserAuditID] values ('…', N'…', N'…', N'…', N'…', '…', '…', N'…', N'…', N'…', NULL, '…'), …;
 
 -- from: POST /users
 -- parameters: 0
-insert into [audit].[User] ([UserID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[UserAuditID] values ('…', N'…', N'…', NULL, N'…', '…', '…', NULL, NULL, NULL, NULL, '…'), …;
+insert into [audit].[User] ([UserID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[UserAuditID] values ('…', N'…', N'…', NULL, N'…', '…', '…', N'…', N'…', N'…', NULL, '…'), …;
 
 -- from: transactional (lock, update)
 -- parameters: 0

@@ -10,6 +10,7 @@ import { deadlinePlugin } from './plugins/deadline';
 import { answerClientError, answerFrameworkError, errorHandlerPlugin } from './plugins/error-handler';
 import { openApiPlugin } from './plugins/openapi';
 import { ormPlugin } from './plugins/orm';
+import { requestContextPlugin } from './plugins/request-context';
 import { type RequestLogPluginOptions, requestLogPlugin } from './plugins/request-log';
 import { securityPlugin } from './plugins/security';
 import { validationPlugin } from './plugins/validation';
@@ -48,7 +49,7 @@ function fastifyTrustProxy(trust: TrustProxy): boolean | string[] | ((address: s
 
 /**
  * Builds the application without listening: tests call `app.inject()`, `server.ts` listens.
- * Load order: external plugins → app plugins (validation, orm, auth) → routes.
+ * Load order: external plugins → app plugins (validation, orm, request log, auth, request context) → routes.
  * @example const app = await buildApp({ orm }); const res = await app.inject('/health');
  */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
@@ -100,6 +101,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(ormPlugin, { orm: options.orm });
   await app.register(requestLogPlugin, options.requestLog ?? {});
   await app.register(authPlugin, { adminTokenSha256: config.adminTokenSha256, authFailureLimitMax: config.authFailureLimitMax });
+  // Who acts and the audit context of every unit of work: after the ORM's and the auth's plugins.
+  await app.register(requestContextPlugin);
 
   await app.register(healthRoutes);
   await app.register(refRoutes);

@@ -1,3 +1,5 @@
+import { ValidationError } from 'yup';
+
 /** A 4xx the API raises itself; its message is safe to show to the caller. */
 export class HttpError extends Error {
   constructor(
@@ -37,4 +39,14 @@ export class OperatorAccountError extends HttpError {
       `This is the platform operator account, which the admin token acts as and the audit trail credits; it cannot be ${refused} through the API.`,
     );
   }
+}
+
+/**
+ * A 400 about one field of the body, for checks that need the database (an unknown ref code). It is a
+ * yup ValidationError, so the error handler answers it exactly like a schema failure; its `statusCode`
+ * tells every error hook that it is the client's mistake (the request log's `onError` hook, which runs
+ * before the error handler, would otherwise record it in log.ApplicationError as a 500).
+ */
+export function fieldError(field: string, message: string): ValidationError & { statusCode: 400 } {
+  return Object.assign(new ValidationError(message, undefined, field), { statusCode: 400 as const });
 }

@@ -1,3 +1,4 @@
+import { redactSqlValues } from '@eventlead/db';
 import { DriverException } from '@mikro-orm/core';
 
 /** An error as it may be written to a log line or to log.ApplicationError. */
@@ -13,8 +14,6 @@ export interface LogSafeError {
   cause?: LogSafeError;
 }
 
-// Single-quoted SQL literals ('' is an escaped quote inside one).
-const SQL_LITERAL = /'(?:[^']|'')*'/g;
 // knex prefixes a failed query's message with the statement, bound values inlined: `insert into ... - <reason>`.
 const SQL_STATEMENT = /^\s*(?:select|insert|update|delete|with|begin|commit|rollback|savepoint|release|set|truncate)\b/i;
 const MAX_CAUSES = 5;
@@ -37,7 +36,7 @@ function carriesSql(error: Error): boolean {
 const DRIVER_DETAIL = /\n - (?:detail|hint|where): [^\n]*/g;
 
 function redact(text: string): string {
-  return text.replace(DRIVER_DETAIL, '').replace(SQL_LITERAL, "'?'");
+  return redactSqlValues(text.replace(DRIVER_DETAIL, ''));
 }
 
 /**

@@ -1,4 +1,4 @@
-import { migrateUp, parseDatabaseUrl, seedReferenceData, type Orm } from '@eventlead/db';
+import { migrateUp, parseDatabaseUrl, seedReferenceData, type Orm, type ResolvedDatabaseUrl } from '@eventlead/db';
 import type { FastifyBaseLogger } from 'fastify';
 
 /** What {@link prepareDatabase} did. */
@@ -13,9 +13,9 @@ export interface DatabasePreparation {
  * Names the database the API uses, for the start-up log: the product, the folder or the host, port,
  * database and user, and whether `DATABASE_URL` chose it. Never the password, and not in URL form (a
  * connection string in a log line is what the secret scans look for).
- * @example describeDatabase('postgresql://app:s3cret@db:5432/eventlead', true) // 'PostgreSQL database "eventlead" on db:5432 as app (DATABASE_URL)'
+ * @example describeDatabase(resolveDatabaseUrl({ DATABASE_URL: 'postgresql://app:s3cret@db:5432/eventlead' })) // 'PostgreSQL database "eventlead" on db:5432 as app (DATABASE_URL)'
  */
-export function describeDatabase(url: string, fromEnv: boolean): string {
+export function describeDatabase({ url, fromEnv }: ResolvedDatabaseUrl): string {
   const parsed = parseDatabaseUrl(url);
   const source = fromEnv ? ' (DATABASE_URL)' : ' (DATABASE_URL is not set: the default)';
   if (parsed.dialect === 'pglite') {

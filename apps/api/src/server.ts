@@ -1,4 +1,4 @@
-import { closeORM, initORM, parseDatabaseUrl, defaultDatabaseUrl, explainDatabaseFailure } from '@eventlead/db';
+import { closeORM, initORM, parseDatabaseUrl, resolveDatabaseUrl, explainDatabaseFailure } from '@eventlead/db';
 import closeWithGrace from 'close-with-grace';
 import type pino from 'pino';
 import { buildApp } from './app';
@@ -41,9 +41,9 @@ function onShutdownSignal(logger: pino.Logger, close: () => void): void {
 async function main(): Promise<void> {
   const config = loadApiConfig();
   const logger = createLogger(config.logLevel, !config.isProduction);
-  const configuredUrl = process.env.DATABASE_URL?.trim();
-  const databaseUrl = configuredUrl === undefined || configuredUrl === '' ? defaultDatabaseUrl() : configuredUrl;
-  const embedded = parseDatabaseUrl(databaseUrl).dialect === 'pglite';
+  // The reading initORM() makes too: one owner, so the log names the database the ORM opens.
+  const database = resolveDatabaseUrl();
+  const embedded = parseDatabaseUrl(database.url).dialect === 'pglite';
 
   if (config.adminTokenSha256 === undefined && embedded && !config.isProduction) {
     config.adminTokenSha256 = ensureDevAdminToken();
@@ -54,7 +54,7 @@ async function main(): Promise<void> {
     );
   }
 
-  logger.info(`database: ${describeDatabase(databaseUrl, databaseUrl === configuredUrl)}`);
+  logger.info(`database: ${describeDatabase(database)}`);
   const orm = await initORM();
   await prepareDatabase(orm, logger);
   const app = await buildApp({ orm, config, logger });

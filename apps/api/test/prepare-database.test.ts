@@ -1,3 +1,4 @@
+import { defaultDatabaseUrl, resolveDatabaseUrl } from '@eventlead/db';
 import { describeEachDatabase } from '@eventlead/db/testing';
 import type { FastifyBaseLogger } from 'fastify';
 import { describeDatabase, prepareDatabase } from '../src/prepare-database';
@@ -34,8 +35,14 @@ describe('describeDatabase', () => {
     ['postgresql://app:s3cret@db:5432/eventlead', true, 'PostgreSQL database "eventlead" on db:5432 as app (DATABASE_URL)'],
     ['mssql://sa:p%40ss@sql:1433/eventlead?encrypt=true', true, 'SQL Server database "eventlead" on sql:1433 as sa (DATABASE_URL)'],
   ])('%s names the product and the target, never the password or the URL', (url, fromEnv, expected) => {
-    const described = describeDatabase(url, fromEnv);
+    const described = describeDatabase({ url, fromEnv });
     expect(described).toBe(expected);
     expect(described).not.toMatch(/:\/\/|s3cret|p%40ss/);
+  });
+
+  test.each([[undefined], [''], ['  ']])('DATABASE_URL %p is the default database, as the ORM reads it', (value) => {
+    const env = value === undefined ? {} : { DATABASE_URL: value };
+    const embedded = defaultDatabaseUrl().slice('pglite://'.length);
+    expect(describeDatabase(resolveDatabaseUrl(env))).toBe(`embedded PGlite in ${embedded} (DATABASE_URL is not set: the default)`);
   });
 });

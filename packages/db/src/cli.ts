@@ -2,8 +2,8 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createOrmConfig, defaultDatabaseUrl } from './config';
-import { parseDatabaseUrl } from './database-url';
+import { createOrmConfig } from './config';
+import { parseDatabaseUrl, resolveDatabaseUrl } from './database-url';
 import { generateDeploymentScript } from './ddl/generate-ddl';
 import { isSqlDialect, SQL_DIALECTS, type SqlDialect } from './ddl/sql-dialect';
 import { staleDatabaseDocs, writeDatabaseDocs } from './docs/database-docs';
@@ -51,8 +51,7 @@ docs --check), 2 wrong usage.
 class UsageError extends Error {}
 
 function databaseUrl(env: DatabaseEnv, cwd: string | undefined): string {
-  const raw = env.DATABASE_URL?.trim();
-  return raw === undefined || raw === '' ? defaultDatabaseUrl(cwd) : raw;
+  return resolveDatabaseUrl(env, cwd).url;
 }
 
 /** `pglite` for PGlite, otherwise the dialect, plus the URL with its password replaced. */

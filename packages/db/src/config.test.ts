@@ -1,8 +1,9 @@
 import { join } from 'node:path';
 import { knexLog } from './knex-log';
-import { createOrmConfig, defaultDatabaseUrl } from './config';
-import { parseDatabaseUrl } from './database-url';
+import { createOrmConfig } from './config';
+import { defaultDatabaseUrl, parseDatabaseUrl, resolveDatabaseUrl } from './database-url';
 import { DatabaseConfigError } from './errors';
+import { explainDatabaseFailure } from './explain-failure';
 import { SolomonMsSqlDriver } from './naming/mssql-driver';
 import { SolomonPGliteDriver, SolomonPostgreSqlDriver } from './naming/postgres-drivers';
 import { SolomonNamingStrategy } from './naming/solomon-naming-strategy';
@@ -137,6 +138,19 @@ describe('createOrmConfig', () => {
     const config = createOrmConfig({});
     expect(config.driver).toBe(SolomonPGliteDriver);
     expect(config.driverOptions).toEqual({ connection: { filename: join(root, '.data', 'pglite') }, log: knexLog });
+  });
+
+  test.each([[undefined], [''], ['   '], ['\t\n']])('DATABASE_URL %p means unset: the embedded default, for every reader', (value) => {
+    const env = value === undefined ? {} : { DATABASE_URL: value };
+    const fallback = { url: defaultDatabaseUrl(), fromEnv: false };
+    expect(resolveDatabaseUrl(env)).toEqual(fallback);
+    expect(createOrmConfig(env).driverOptions).toEqual(createOrmConfig({}).driverOptions);
+    // The failure message of the embedded default keeps the error's own words (no server to name).
+    expect(explainDatabaseFailure(new Error('boom'), env)).toBe('boom');
+  });
+
+  test('a set DATABASE_URL is used trimmed', () => {
+    expect(resolveDatabaseUrl({ DATABASE_URL: '  pglite://memory \n' })).toEqual({ url: 'pglite://memory', fromEnv: true });
   });
 
   test('workspace root is the nearest folder with pnpm-workspace.yaml, from any package', () => {

@@ -1,10 +1,9 @@
-import { join } from 'node:path';
 import type { ConnectionOptions, Dictionary, LoggerNamespace, Options } from '@mikro-orm/core';
 import type { AbstractSqlDriver } from '@mikro-orm/knex';
 import { entities } from '@eventlead/models';
 import { AuditColumnsSubscriber } from './audit-columns';
 import { auditTrailSubscriber } from './audit-trail/audit-trail-subscriber';
-import { parseDatabaseUrl, type DatabaseUrl, type MsSqlDatabaseUrl, type PostgresDatabaseUrl } from './database-url';
+import { parseDatabaseUrl, resolveDatabaseUrl, type DatabaseUrl, type MsSqlDatabaseUrl, type PostgresDatabaseUrl } from './database-url';
 import { DatabaseConfigError, NotFoundError } from './errors';
 import { SolomonMsSqlDriver } from './naming/mssql-driver';
 import { SolomonNamingStrategy } from './naming/solomon-naming-strategy';
@@ -12,15 +11,9 @@ import { SolomonPGliteDriver, SolomonPostgreSqlDriver } from './naming/postgres-
 import { readPoolSettings, type DatabaseEnv, type PoolSettings } from './pool-settings';
 import { SoftDeleteSubscriber, softDeleteFilter, SOFT_DELETE_FILTER } from './soft-delete';
 import { knexLog } from './knex-log';
-import { findWorkspaceRoot } from './workspace-root';
 
 /** MikroORM options as this package builds them: any of the SQL drivers. */
 export type OrmOptions = Options<AbstractSqlDriver>;
-
-/** The embedded default when `DATABASE_URL` is unset: `<workspace root>/.data/pglite`. */
-export function defaultDatabaseUrl(cwd: string = process.cwd()): string {
-  return `pglite://${join(findWorkspaceRoot(cwd), '.data', 'pglite')}`;
-}
 
 /** Every logger namespace except `query-params`: parameters (emails, hashes, tokens) never reach a log. */
 const SAFE_DEBUG: LoggerNamespace[] = ['query', 'schema', 'discovery', 'info', 'deprecated'];
@@ -217,8 +210,7 @@ function dialectOptions(url: DatabaseUrl, env: DatabaseEnv): Partial<OrmOptions>
  * const orm = await MikroORM.init(createOrmConfig({ DATABASE_URL: 'pglite://memory' }, { entities: [Thing] }));
  */
 export function createOrmConfig(env: DatabaseEnv = process.env, overrides: Partial<OrmOptions> = {}): OrmOptions {
-  const raw = env.DATABASE_URL?.trim();
-  const url = parseDatabaseUrl(raw === undefined || raw === '' ? defaultDatabaseUrl() : raw);
+  const url = parseDatabaseUrl(resolveDatabaseUrl(env).url);
   const base: OrmOptions = {
     ...dialectOptions(url, env),
     entities,

@@ -1,5 +1,6 @@
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { DatabaseConfigError } from './errors';
+import type { DatabaseEnv } from './pool-settings';
 import { redactUrl } from './redact-url';
 import { findWorkspaceRoot } from './workspace-root';
 
@@ -169,4 +170,29 @@ export function parseDatabaseUrl(raw: string, options: ParseDatabaseUrlOptions =
     };
   }
   return { dialect: 'postgresql', ...server, ssl: parsePostgresSsl(setting, url.searchParams) };
+}
+
+/** The embedded default when `DATABASE_URL` is unset: `<workspace root>/.data/pglite`. */
+export function defaultDatabaseUrl(cwd: string = process.cwd()): string {
+  return `pglite://${join(findWorkspaceRoot(cwd), '.data', 'pglite')}`;
+}
+
+/** The database a process uses, as {@link resolveDatabaseUrl} finds it. */
+export interface ResolvedDatabaseUrl {
+  /** `DATABASE_URL` trimmed, or {@link defaultDatabaseUrl} when it is unset. */
+  readonly url: string;
+  /** Whether `DATABASE_URL` chose it (false: the default). */
+  readonly fromEnv: boolean;
+}
+
+/**
+ * The one reading of `DATABASE_URL`, shared by the ORM config, the CLI, failure messages and the API's
+ * start-up: its value trimmed; unset, empty or only white space all mean "unset", that is the embedded
+ * default ({@link defaultDatabaseUrl}, found from `cwd`). The URL is not parsed here (see {@link parseDatabaseUrl}).
+ * @example
+ * resolveDatabaseUrl({ DATABASE_URL: ' ' }) // { url: 'pglite://<workspace root>/.data/pglite', fromEnv: false }
+ */
+export function resolveDatabaseUrl(env: DatabaseEnv = process.env, cwd?: string): ResolvedDatabaseUrl {
+  const raw = env.DATABASE_URL?.trim() ?? '';
+  return raw === '' ? { url: defaultDatabaseUrl(cwd), fromEnv: false } : { url: raw, fromEnv: true };
 }

@@ -1,5 +1,4 @@
-import { defaultDatabaseUrl } from './config';
-import { parseDatabaseUrl, type DatabaseUrl } from './database-url';
+import { parseDatabaseUrl, resolveDatabaseUrl, type DatabaseUrl } from './database-url';
 import { DatabaseError } from './errors';
 import type { DatabaseEnv } from './pool-settings';
 import { redactUrl } from './redact-url';
@@ -66,8 +65,7 @@ export function explainDatabaseFailure(err: unknown, env: DatabaseEnv = process.
   const fallback = redactUrl(err instanceof DatabaseError ? `${err.message} [${err.code}]` : err instanceof Error ? err.message : String(err));
   let url: DatabaseUrl;
   try {
-    const raw = env.DATABASE_URL?.trim();
-    url = parseDatabaseUrl(raw === undefined || raw === '' ? defaultDatabaseUrl(options.cwd) : raw);
+    url = parseDatabaseUrl(resolveDatabaseUrl(env, options.cwd).url);
   } catch {
     return fallback;
   }

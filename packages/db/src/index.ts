@@ -11,17 +11,20 @@ export { getActor, setActor, type ActorId } from './actor';
 export { getAuditContext, setAuditContext, type AuditContext } from './audit-trail/audit-context';
 export { AUDIT_CHANGE_TYPE, REDACTED } from './audit-trail/audit-trail-subscriber';
 export { currentDeadline, DeadlineExceededError, withDeadline, type Deadline } from './deadline';
-export { createOrmConfig, defaultDatabaseUrl, type OrmOptions } from './config';
+export { createOrmConfig, type OrmOptions } from './config';
 export { withRequestContext, type RequestContextOptions } from './context';
 export { insertRows } from './insert-rows';
 export {
+  defaultDatabaseUrl,
   parseDatabaseUrl,
+  resolveDatabaseUrl,
   type DatabaseDialect,
   type DatabaseUrl,
   type MsSqlDatabaseUrl,
   type ParseDatabaseUrlOptions,
   type PGliteDatabaseUrl,
   type PostgresDatabaseUrl,
+  type ResolvedDatabaseUrl,
   type ServerDatabaseUrl,
 } from './database-url';
 export { containsText } from './dialect/contains-text';
@@ -50,6 +53,7 @@ export {
 export { closeORM, createORM, initORM, type Orm } from './orm';
 export { ping, type PingOptions } from './ping';
 export type { DatabaseEnv } from './pool-settings';
+export { redactSqlValues } from './redact-sql';
 export { redactUrl } from './redact-url';
 export {
   checkSchema,

@@ -1,5 +1,6 @@
 import { createOrmConfig } from './config';
-import { knexLog, redactSqlValues } from './knex-log';
+import { knexLog } from './knex-log';
+import { redactSqlValues } from './redact-sql';
 
 describe('knex log', () => {
   test.each([

@@ -1,12 +1,5 @@
 import { inspect } from 'node:util';
-import { redactUrl } from './redact-url';
-
-const SQL_LITERAL = /'(?:[^']|'')*'/g;
-
-/** Blanks every SQL string literal (and URL password) in a text: `values ('a@b.c')` → `values ('?')`. */
-export function redactSqlValues(text: string): string {
-  return redactUrl(text).replace(SQL_LITERAL, "'?'");
-}
+import { redactSqlValues } from './redact-sql';
 
 function write(sink: (line: string) => void) {
   return (message: unknown): void => {

@@ -13,6 +13,6 @@ export { FieldValidationError } from './field-check';
 export type { FieldCheckResult, FieldErrorCode } from './field-check';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginationParams } from './pagination';
 export type { PaginationOptions, PaginationParams } from './pagination';
-export { formatValidationError } from './validation-details';
+export { formatValidationError, type FormatValidationErrorOptions } from './validation-details';
 export { toJsonSchema } from './json-schema';
 export type { ToJsonSchemaOptions } from './json-schema';

@@ -59,4 +59,16 @@ describe('formatValidationError', () => {
     const details = await detailsOf(() => code.validate({ code: 'ab' }, { abortEarly: false }));
     expect(details).toEqual([{ field: 'code', message: 'Use the 3-letter code' }]);
   });
+
+  test('a prefix names where the value sits: before each field, and alone for the value as a whole', () => {
+    const error = new ValidationError([
+      new ValidationError('page must be a number', undefined, 'page'),
+      new ValidationError('The query is not valid', undefined, ''),
+    ]);
+    expect(formatValidationError(error, { prefix: 'querystring' })).toEqual([
+      { field: 'querystring.page', message: 'page must be a number' },
+      { field: 'querystring', message: 'The query is not valid' },
+    ]);
+    expect(formatValidationError(error, { prefix: '' })).toEqual(formatValidationError(error));
+  });
 });

@@ -8,7 +8,14 @@ declare module 'fastify' {
     /** `onRequest` hook for routes that serve personal data: admin bearer token or 401. */
     requireAdmin: onRequestAsyncHookHandler;
   }
+  interface FastifyRequest {
+    /** Who the request authenticated as: `'admin'` once `requireAdmin` accepted its token; otherwise undefined. */
+    readonly principal: Principal | undefined;
+  }
 }
+
+/** Whom a request can authenticate as: the admin token (which acts as the platform operator account). */
+export type Principal = 'admin';
 
 /** Options of {@link authPlugin}. */
 export interface AuthPluginOptions {
@@ -45,6 +52,8 @@ export const authPlugin = fp<AuthPluginOptions>(
       timeWindow: 60_000,
       keyGenerator: (request: FastifyRequest) => `auth-failure:${request.ip}`,
     });
+    // The requests requireAdmin accepted (a getter reads it, so requests of other routes pay nothing).
+    const admins = new WeakSet<FastifyRequest>();
     const requireAdmin: onRequestAsyncHookHandler = async (request, reply) => {
       const budget = await failures(request, { increment: false });
       if (!budget.isAllowed && budget.remaining === 0) {
@@ -60,8 +69,14 @@ export const authPlugin = fp<AuthPluginOptions>(
         void reply.header('www-authenticate', 'Bearer');
         throw new UnauthorizedError();
       }
+      admins.add(request);
     };
     app.decorate('requireAdmin', requireAdmin);
+    app.decorateRequest('principal', {
+      getter(this: FastifyRequest): Principal | undefined {
+        return admins.has(this) ? 'admin' : undefined;
+      },
+    });
     done();
   },
   { name: 'eventlead-auth', dependencies: ['@fastify/rate-limit'], fastify: '5.x' },

@@ -53,7 +53,7 @@ export const deadlinePlugin = fp<DeadlinePluginOptions>(
     // Per route, because fastify arms a timer and an AbortController for each request of a route that
     // has a deadline, and `GET /health` needs none.
     app.addHook('onRoute', (route) => {
-      if (route.config?.database === false) return;
+      if (route.config?.database === 'none') return;
       route.handlerTimeout ??= requestTimeoutMs;
       addRouteHook(route, 'onRequest', armDeadline);
     });

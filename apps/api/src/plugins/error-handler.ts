@@ -1,22 +1,11 @@
 import { mapDatabaseError } from '@eventlead/db';
+import { formatValidationError, type ErrorResponse } from '@eventlead/schemas';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import fp from 'fastify-plugin';
 import { ValidationError } from 'yup';
 import { API_HEADERS, NO_STORE } from './security';
-
-/** One field's complaint in an error response. */
-export interface ErrorDetail {
-  field: string;
-  message: string;
-}
-
-/** The body of every error the API sends. */
-export interface ErrorBody {
-  error: string;
-  details: ErrorDetail[];
-}
 
 interface StatusError {
   statusCode: number;
@@ -30,12 +19,6 @@ function hasClientStatus(error: unknown): error is StatusError {
   return typeof status === 'number' && status >= 400 && status < 600;
 }
 
-function validationDetails(error: ValidationError, context: string | undefined): ErrorDetail[] {
-  const errors = error.inner.length > 0 ? error.inner : [error];
-  const prefix = context === undefined || context === 'body' ? '' : `${context}.`;
-  return errors.map((e) => ({ field: `${prefix}${e.path ?? ''}`.replace(/\.$/, ''), message: e.message }));
-}
-
 /**
  * Fastify's `frameworkErrors` hook: a URL the router cannot read (bad percent-encoding, a path
  * segment over `maxParamLength`) is answered in the error envelope, without echoing the URL.
@@ -45,7 +28,7 @@ export function answerFrameworkError(error: FastifyError, request: FastifyReques
   const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A part of the URL is too long.' : 'The URL is not valid.';
   // Sent before routing, so no onSend hook adds these: the request id and the API security headers.
   void reply.headers(API_HEADERS).header('cache-control', NO_STORE).header('x-request-id', request.id);
-  void reply.code(status).send({ error: message, details: [] } satisfies ErrorBody);
+  void reply.code(status).send({ error: message, details: [] } satisfies ErrorResponse);
 }
 
 // Node's parser errors by code: the status and the envelope's message (never the offending bytes).
@@ -66,7 +49,7 @@ export function answerClientError(this: FastifyInstance, error: Error & { code?:
   const [status, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'The request is not valid HTTP.'];
   this.log.trace({ err: error }, 'client error');
   if (socket.writable) {
-    const body = JSON.stringify({ error: message, details: [] } satisfies ErrorBody);
+    const body = JSON.stringify({ error: message, details: [] } satisfies ErrorResponse);
     const headers = { ...API_HEADERS, 'cache-control': NO_STORE, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
     const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
     socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\n${head}\r\n${body}`);
@@ -82,7 +65,7 @@ export function answerClientError(this: FastifyInstance, error: Error & { code?:
 export const errorHandlerPlugin = fp(
   (app: FastifyInstance, _options, done) => {
     app.setNotFoundHandler((request, reply) => {
-      void reply.code(404).send({ error: `Route ${request.method} ${request.url.split('?')[0] ?? ''} not found.`, details: [] } satisfies ErrorBody);
+      void reply.code(404).send({ error: `Route ${request.method} ${request.url.split('?')[0] ?? ''} not found.`, details: [] } satisfies ErrorResponse);
     });
 
     app.setErrorHandler((raw: FastifyError | Error, request, reply) => {
@@ -91,20 +74,22 @@ export const errorHandlerPlugin = fp(
       // Errors that already carry a status (ours, Fastify's) are kept as they are.
       const error = hasClientStatus(raw) ? raw : (mapDatabaseError(raw) as FastifyError | Error);
       if (error instanceof ValidationError) {
+        // Fields of the body are named as they are; those of the query string and the path carry its name.
         const context = (error as { validationContext?: string }).validationContext;
-        return reply.code(400).send({ error: 'The request is not valid.', details: validationDetails(error, context) } satisfies ErrorBody);
+        const details = formatValidationError(error, context === 'body' || context === undefined ? {} : { prefix: context });
+        return reply.code(400).send({ error: 'The request is not valid.', details } satisfies ErrorResponse);
       }
       if (hasClientStatus(error) && error.statusCode < 500) {
-        return reply.code(error.statusCode).send({ error: error.message, details: [] } satisfies ErrorBody);
+        return reply.code(error.statusCode).send({ error: error.message, details: [] } satisfies ErrorResponse);
       }
       if (hasClientStatus(error) && error.statusCode === 503) {
         if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
         else void reply.header('retry-after', '5');
         request.log.warn({ err: error }, 'service unavailable');
-        return reply.code(503).send({ error: 'The service is temporarily unavailable; try again shortly.', details: [] } satisfies ErrorBody);
+        return reply.code(503).send({ error: 'The service is temporarily unavailable; try again shortly.', details: [] } satisfies ErrorResponse);
       }
       request.log.error({ err: error }, 'unhandled error');
-      return reply.code(500).send({ error: 'Internal server error.', details: [] } satisfies ErrorBody);
+      return reply.code(500).send({ error: 'Internal server error.', details: [] } satisfies ErrorResponse);
     });
     done();
   },

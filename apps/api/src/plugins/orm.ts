@@ -1,33 +1,108 @@
-import type { Orm } from '@eventlead/db';
-import { RequestContext } from '@mikro-orm/core';
-import type { FastifyInstance, FastifyRequest, onRequestAbortHookHandler, onRequestHookHandler, onResponseHookHandler } from 'fastify';
+import { withRequestContext, type Orm } from '@eventlead/db';
+import type { Platform } from '@mikro-orm/core';
+import type {
+  FastifyInstance,
+  FastifyRequest,
+  onRequestAbortHookHandler,
+  onRequestHookHandler,
+  onResponseHookHandler,
+  RouteOptions,
+} from 'fastify';
 import fp from 'fastify-plugin';
 import { addRouteHook } from './route-hooks';
 
+/**
+ * How a route uses the database, its `config.database`:
+ * - `'unit-of-work'` (the default): a unit of work per request, `request.em` (entities, transactions);
+ * - `'connection'`: fixed statements on the ORM's connections through `request.connection` (the
+ *   `@eventlead/db` read models), without a unit of work to open and empty per request;
+ * - `'none'`: no database at all (`GET /health`): no per-request work and no request deadline.
+ */
+export type DatabaseAccess = 'none' | 'connection' | 'unit-of-work';
+
+/** The `config.database` of a route that does not set one. */
+const DEFAULT_DATABASE_ACCESS: DatabaseAccess = 'unit-of-work';
+
+const DATABASE_ACCESS: readonly DatabaseAccess[] = ['none', 'connection', 'unit-of-work'];
+
+/**
+ * What a `config.database: 'connection'` route reads with: fixed statements on the ORM's connections
+ * (a read replica when configured), with no entities, identity map or unit of work.
+ */
+export interface DatabaseConnection {
+  /** The database's SQL platform, for dialect-aware conditions (`containsText`). */
+  readonly platform: Platform;
+  /**
+   * Runs one of `@eventlead/db`'s fixed-statement reads (`readUserDetail`, `readUsersPage`, ...) with
+   * `args`. It gets the ORM's root EntityManager, which has no unit of work: an entity operation on
+   * it (`find`, `persist`, `flush`) throws.
+   * @example const user = await request.connection.run(readUserDetail, id);
+   */
+  run<A extends unknown[], R>(read: (em: Orm['em'], ...args: A) => Promise<R>, ...args: A): Promise<R>;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
-    /** The application's ORM; route handlers use `request.em`, never `orm.em` directly. */
+    /** The application's ORM; route handlers use `request.em` or `request.connection`, never `orm.em`. */
     orm: Orm;
   }
   interface FastifyRequest {
-    /** The EntityManager of this request's unit of work. */
+    /**
+     * The EntityManager of this request's unit of work: only on `config.database: 'unit-of-work'`
+     * routes (the default), from their `onRequest` hooks until the response is sent. Read anywhere
+     * else, it throws a {@link DatabaseAccessError}.
+     */
     readonly em: Orm['em'];
+    /**
+     * Fixed statements without a unit of work: only on `config.database: 'connection'` routes; read
+     * anywhere else, it throws a {@link DatabaseAccessError}.
+     */
+    readonly connection: DatabaseConnection;
   }
   interface FastifyContextConfig {
-    /**
-     * `false` for routes that never touch the database (e.g. `GET /health`): no EntityManager is
-     * forked for their requests, and they get no request deadline (`buildApp`).
-     * Default: a unit of work per request.
-     */
-    database?: boolean;
-    /**
-     * `false` for read routes that only run fixed statements on `request.em.getConnection('read')`
-     * (the lean detail reads): they keep the request deadline but get no forked EntityManager, so
-     * `request.em` is the ORM's global one, on which every entity operation throws
-     * (`allowGlobalContext: false`). Default: a unit of work per request.
-     */
-    unitOfWork?: boolean;
+    /** How the route uses the database (see {@link DatabaseAccess}). Default `'unit-of-work'`. */
+    database?: DatabaseAccess;
   }
+}
+
+/** A route read the database property of another kind of route than its own (a programming error: 500). */
+export class DatabaseAccessError extends Error {
+  readonly code = 'DATABASE_ACCESS';
+  constructor(message: string) {
+    super(message);
+    this.name = 'DatabaseAccessError';
+  }
+}
+
+/**
+ * The `config.database` of a route being added, checked: an unknown value, or the `unitOfWork` flag it
+ * replaced, fails the route's registration.
+ * @throws {TypeError} naming the route and the values it may take
+ */
+export function databaseAccessOf(route: Pick<RouteOptions, 'method' | 'url' | 'config'>): DatabaseAccess {
+  const config = route.config as { database?: unknown; unitOfWork?: unknown } | undefined;
+  const where = `${String(route.method)} ${route.url}`;
+  if (config !== undefined && 'unitOfWork' in config) {
+    throw new TypeError(`${where}: config.unitOfWork is replaced by config.database (${DATABASE_ACCESS.map((a) => `'${a}'`).join(' | ')}).`);
+  }
+  const access = config?.database ?? DEFAULT_DATABASE_ACCESS;
+  if (!DATABASE_ACCESS.includes(access as DatabaseAccess)) {
+    throw new TypeError(`${where}: config.database must be ${DATABASE_ACCESS.map((a) => `'${a}'`).join(', ')}; got ${JSON.stringify(access)}.`);
+  }
+  return access as DatabaseAccess;
+}
+
+/** The error for reading `request[property]` on a route whose `config.database` does not provide it. */
+function wrongAccess(request: FastifyRequest, property: 'em' | 'connection'): DatabaseAccessError {
+  const { url, config } = request.routeOptions;
+  const access = config.database ?? DEFAULT_DATABASE_ACCESS;
+  const route = `${request.method} ${url ?? request.url}`;
+  if (property === 'em' && access === 'unit-of-work') {
+    return new DatabaseAccessError(`request.em of ${route} was read outside its unit of work, which is open from the route's onRequest hooks until the response is sent.`);
+  }
+  const provides = property === 'em' ? "'unit-of-work' (the default)" : "'connection'";
+  const instead = access === 'none' ? 'it may not use the database' : access === 'connection' ? 'it reads through request.connection' : 'it has a unit of work: use request.em';
+  return new DatabaseAccessError(`request.${property} exists on routes with config.database ${provides}; ${route} has '${access}': ${instead}.`);
 }
 
 /** Options of {@link ormPlugin}. */
@@ -36,49 +111,69 @@ export interface OrmPluginOptions {
 }
 
 /**
- * Gives every request its own unit of work: a forked EntityManager in MikroORM's RequestContext,
- * created in `onRequest` (before any hook that touches the database) and emptied when the response
- * has been sent or the request aborted, so no entity outlives its request. Routes with
- * `config: { database: false }` or `{ unitOfWork: false }` get none, and none of these hooks: they
- * are added per route.
+ * The database side of every route, as its `config.database` says ({@link DatabaseAccess}):
+ * `'unit-of-work'` routes get a unit of work per request (`withRequestContext` of @eventlead/db: a
+ * forked EntityManager in MikroORM's request context), opened in `onRequest`, before any hook that
+ * touches the database, and emptied once the response has been sent or the request aborted, so no
+ * entity outlives its request; `'connection'` routes get `request.connection`; `'none'` routes get
+ * nothing. The hooks are added per route, so routes without a unit of work pay nothing for it.
+ * Who acts and the audit context of a unit of work are set by `requestContextPlugin`.
  */
 export const ormPlugin = fp<OrmPluginOptions>(
   (app: FastifyInstance, { orm }, done) => {
-    // The forked EntityManager of each request that has one, to empty it after the response.
-    const requestEms = new WeakMap<FastifyRequest, Orm['em']>();
-    const release = (request: FastifyRequest): void => {
-      const em = requestEms.get(request);
-      if (em === undefined) return;
-      requestEms.delete(request);
-      em.clear();
-    };
+    // The open unit of work of each request that has one, and how to end it.
+    const units = new WeakMap<FastifyRequest, { readonly em: Orm['em']; readonly end: () => void }>();
     const openUnitOfWork: onRequestHookHandler = (request, _reply, next) => {
-      RequestContext.create(orm.em, () => {
-        const em = RequestContext.getEntityManager() as Orm['em'] | undefined;
-        if (em !== undefined) requestEms.set(request, em);
-        next();
+      // withRequestContext empties the fork once the function's promise settles: when the request ends.
+      withRequestContext(
+        orm,
+        (em) =>
+          new Promise<void>((end) => {
+            units.set(request, { em, end });
+            next();
+          }),
+      ).catch((error: unknown) => {
+        request.log.error({ err: error }, 'the unit of work could not be closed');
       });
     };
-    const releaseOnResponse: onResponseHookHandler = (request, _reply, next) => {
-      release(request);
+    const end = (request: FastifyRequest): void => {
+      const unit = units.get(request);
+      if (unit === undefined) return;
+      units.delete(request);
+      unit.end();
+    };
+    const endOnResponse: onResponseHookHandler = (request, _reply, next) => {
+      end(request);
       next();
     };
-    const releaseOnAbort: onRequestAbortHookHandler = (request, next) => {
-      release(request);
+    const endOnAbort: onRequestAbortHookHandler = (request, next) => {
+      end(request);
       next();
+    };
+    const connection: DatabaseConnection = {
+      platform: orm.em.getPlatform(),
+      run: (read, ...args) => read(orm.em, ...args),
     };
 
     app.decorate('orm', orm);
     app.decorateRequest('em', {
-      getter() {
-        return (RequestContext.getEntityManager() as Orm['em'] | undefined) ?? orm.em;
+      getter(this: FastifyRequest) {
+        const unit = units.get(this);
+        if (unit === undefined) throw wrongAccess(this, 'em');
+        return unit.em;
+      },
+    });
+    app.decorateRequest('connection', {
+      getter(this: FastifyRequest) {
+        if (this.routeOptions.config.database !== 'connection') throw wrongAccess(this, 'connection');
+        return connection;
       },
     });
     app.addHook('onRoute', (route) => {
-      if (route.config?.database === false || route.config?.unitOfWork === false) return;
+      if (databaseAccessOf(route) !== 'unit-of-work') return;
       addRouteHook(route, 'onRequest', openUnitOfWork);
-      addRouteHook(route, 'onResponse', releaseOnResponse);
-      addRouteHook(route, 'onRequestAbort', releaseOnAbort);
+      addRouteHook(route, 'onResponse', endOnResponse);
+      addRouteHook(route, 'onRequestAbort', endOnAbort);
     });
     done();
   },

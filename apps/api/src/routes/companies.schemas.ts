@@ -13,27 +13,22 @@ export type ListCompaniesQuery = InferType<typeof listCompaniesQuery>;
 
 const companyName = () => string().trim().max(200);
 
-/** Body of `POST /companies`. */
-export const createCompanyBody = object({
-  companyName: companyName().required(),
+// The fields both bodies share; only companyName differs (required to create, non-empty to change).
+const companyFields = {
   abn: abnSchema().nullable(),
   acn: acnSchema().nullable(),
   tradingName: companyName().nullable(),
   gstRegistered: boolean(),
   isActive: boolean(),
-}).noUnknown();
+};
+
+/** Body of `POST /companies`. */
+export const createCompanyBody = object({ companyName: companyName().required(), ...companyFields }).noUnknown();
 /** The validated body of `POST /companies`. */
 export type CreateCompanyBody = InferType<typeof createCompanyBody>;
 
 /** Body of `PATCH /companies/:id`: every field optional, absent fields unchanged. */
-export const updateCompanyBody = object({
-  companyName: companyName().min(1),
-  abn: abnSchema().nullable(),
-  acn: acnSchema().nullable(),
-  tradingName: companyName().nullable(),
-  gstRegistered: boolean(),
-  isActive: boolean(),
-}).noUnknown();
+export const updateCompanyBody = object({ companyName: companyName().min(1), ...companyFields }).noUnknown();
 /** The validated body of `PATCH /companies/:id`. */
 export type UpdateCompanyBody = InferType<typeof updateCompanyBody>;
 

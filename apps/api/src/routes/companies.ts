@@ -1,19 +1,13 @@
-import { containsText, transactional, UniqueConflictError, includeDeleted } from '@eventlead/db';
+import { containsText, includeDeleted, JOINED_VIA, transactional, UniqueConflictError, USER_COMPANY_STATUS } from '@eventlead/db';
 import { Company, JoinedVia, User, UserCompany, UserCompanyRole, UserCompanyStatus } from '@eventlead/models';
 import { LockMode, type FilterQuery, type Platform } from '@mikro-orm/core';
 import type { FastifyPluginCallback } from 'fastify';
-import { HttpError, NotFoundError } from '../errors';
-import {
-  actAsAdmin,
-  adminErrorResponses,
-  blankToNull,
-  errorResponse,
-  fieldError,
-  findRefByCode,
-  idParams,
-  refuseOperatorAccount,
-  requireRefByCode,
-} from './route-support';
+import { fieldError, HttpError, NotFoundError } from '../errors';
+import { refuseOperatorAccount } from '../operator-account';
+import { adminErrorResponses, errorResponse } from './error-responses';
+import { idParams } from './id-params';
+import { blankToNull } from './optional-text';
+import { findRefByCode, requireRefByCode } from './reference-data';
 import {
   addMemberBody,
   companiesPageResponse,
@@ -31,9 +25,9 @@ import {
 import { loadCompaniesPage, loadCompanyDetail, toCompanyDto } from './company-reads';
 
 /** Code of the `ref.UserCompanyStatus` a membership added by an administrator starts with. */
-export const NEW_MEMBERSHIP_STATUS = 'active';
+const NEW_MEMBERSHIP_STATUS = USER_COMPANY_STATUS.active;
 /** Code of the `ref.JoinedVia` row recorded for memberships an administrator adds. */
-export const ADMIN_JOINED_VIA = 'admin';
+const ADMIN_JOINED_VIA = JOINED_VIA.admin;
 
 function listWhere(query: ListCompaniesQuery, platform: Platform): FilterQuery<Company> {
   const where: FilterQuery<Company> & Record<string, unknown> = {};
@@ -57,7 +51,7 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
     {
       onRequest,
       // Two fixed statements and no entities: no unit of work to open and empty per request.
-      config: { unitOfWork: false },
+      config: { database: 'connection' },
       schema: {
         tags: ['companies'],
         summary: 'List companies',
@@ -67,7 +61,8 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
       },
     },
     async (request) => {
-      return loadCompaniesPage(request.em, listWhere(request.query, request.em.getPlatform()), request.query);
+      const { connection } = request;
+      return connection.run(loadCompaniesPage, listWhere(request.query, connection.platform), request.query);
     },
   );
 
@@ -76,7 +71,7 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
     {
       onRequest,
       // One fixed statement and no entities: no unit of work to open and empty per request.
-      config: { unitOfWork: false },
+      config: { database: 'connection' },
       schema: {
         tags: ['companies'],
         summary: 'A company with its users and their roles',
@@ -85,7 +80,7 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
         response: { 200: companyDetailResponse, ...adminErrorResponses, 404: errorResponse },
       },
     },
-    async (request) => ({ success: true, message: 'ok', data: await loadCompanyDetail(request.em, request.params.id) }),
+    async (request) => ({ success: true, message: 'ok', data: await request.connection.run(loadCompanyDetail, request.params.id) }),
   );
 
   app.post<{ Body: CreateCompanyBody }>(
@@ -102,7 +97,6 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
     },
     async (request, reply) => {
       const { companyName, abn, acn, tradingName, gstRegistered, isActive } = request.body;
-      await actAsAdmin(request);
       const company = await transactional(request.em, (tx) =>
         Promise.resolve(
           tx.create(Company, {
@@ -136,7 +130,6 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
     async (request) => {
       const { id } = request.params;
       const { companyName, abn, acn, tradingName, gstRegistered, isActive } = request.body;
-      await actAsAdmin(request);
       const data = await transactional(request.em, async (tx) => {
         // Locked: concurrent writes to one row queue up, so each audit row starts from the value the previous one left.
         const company = await tx.findOne(Company, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -170,7 +163,6 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
     },
     async (request, reply) => {
       const { id } = request.params;
-      await actAsAdmin(request);
       await transactional(request.em, async (tx) => {
         // Locked: of concurrent deletes one wins and the others find the row gone (404), with one audit
         // row; a concurrent POST /companies/:id/users locks the company too, so its membership is
@@ -201,7 +193,6 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
       const { id } = request.params;
       const { userId, role: roleCode, isDefaultCompany = false } = request.body;
       await refuseOperatorAccount(request, userId, 'added to a company');
-      await actAsAdmin(request);
       let member: MemberDto;
       try {
         member = await transactional(request.em, async (tx) => {

@@ -3,7 +3,7 @@ import type { Company } from '@eventlead/models';
 import type { FilterQuery } from '@mikro-orm/core';
 import { NotFoundError } from '../errors';
 import type { CompanyDetailDto, CompanyDto, ListCompaniesQuery } from './companies.schemas';
-import { pageOf, pageOptions } from './route-support';
+import { pageOf, pageOptions } from './pagination';
 
 type Em = Parameters<typeof readCompanyDetail>[0];
 

@@ -20,14 +20,14 @@ const healthResponse = toJsonSchema(baseResponse(object({ status: string().requi
 export const healthRoutes: FastifyPluginCallback = (app, _options, done) => {
   app.get(
     '/health',
-    // No database: no per-request EntityManager and no deadline.
-    { config: { ...PROBE, database: false }, schema: { tags: ['health'], summary: 'Process liveness', response: { 200: healthResponse } } },
+    // No database: no per-request work and no deadline.
+    { config: { ...PROBE, database: 'none' }, schema: { tags: ['health'], summary: 'Process liveness', response: { 200: healthResponse } } },
     () => ({ success: true, message: 'ok', data: { status: 'ok' } }),
   );
   app.get(
     '/health/ready',
-    // `ping` uses the ORM's own connection, never `request.em`: a deadline but no unit of work.
-    { config: { ...PROBE, unitOfWork: false }, schema: { tags: ['health'], summary: 'Readiness: database round trip', response: { 200: healthResponse } } },
+    // `ping` runs on the ORM's own connection: a deadline but no unit of work.
+    { config: { ...PROBE, database: 'connection' }, schema: { tags: ['health'], summary: 'Readiness: database round trip', response: { 200: healthResponse } } },
     async () => {
       await ping(app.orm, { timeoutMs: 2_000 });
       return { success: true, message: 'ready', data: { status: 'ready' } };

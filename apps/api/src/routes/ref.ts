@@ -20,7 +20,8 @@ import type { FastifyPluginCallback } from 'fastify';
 import { createHash } from 'node:crypto';
 import { array, number, object, string } from 'yup';
 import { NotFoundError } from '../errors';
-import { errorResponse, type ReferenceRow } from './route-support';
+import { errorResponse } from './error-responses';
+import type { ReferenceRow } from './reference-data';
 
 // The only tables /ref serves: path name → entity. The path is looked up here and never used otherwise.
 const REF_TABLES: Readonly<Record<string, { readonly meta: { readonly className: string } }>> = {

@@ -2,7 +2,7 @@ import { readUserDetail, readUsersPage } from '@eventlead/db';
 import type { FilterQuery } from '@mikro-orm/core';
 import type { User } from '@eventlead/models';
 import { NotFoundError } from '../errors';
-import { pageOf, pageOptions } from './route-support';
+import { pageOf, pageOptions } from './pagination';
 import type { ListUsersQuery, UserDetailDto, UserDto } from './users.schemas';
 
 type Em = Parameters<typeof readUserDetail>[0];

@@ -1,20 +1,14 @@
-import { containsText, transactional, UniqueConflictError } from '@eventlead/db';
+import { containsText, transactional, UniqueConflictError, USER_STATUS } from '@eventlead/db';
 import { User, UserCompany, UserStatus } from '@eventlead/models';
 import type { PasswordHasher } from '@eventlead/security';
 import { LockMode, type FilterQuery, type Platform } from '@mikro-orm/core';
 import type { FastifyPluginCallback } from 'fastify';
-import { HttpError, NotFoundError } from '../errors';
-import {
-  actAsAdmin,
-  adminErrorResponses,
-  blankToNull,
-  errorResponse,
-  fieldError,
-  findRefByCode,
-  idParams,
-  refuseOperatorAccount,
-  requireRefByCode,
-} from './route-support';
+import { fieldError, HttpError, NotFoundError } from '../errors';
+import { refuseOperatorAccount } from '../operator-account';
+import { adminErrorResponses, errorResponse } from './error-responses';
+import { idParams } from './id-params';
+import { blankToNull } from './optional-text';
+import { findRefByCode, requireRefByCode } from './reference-data';
 import {
   createUserBody,
   listUsersQuery,
@@ -28,7 +22,7 @@ import {
 import { loadUserDetail, loadUsersPage, toUserDto } from './user-reads';
 
 /** Code of the `ref.UserStatus` row a user created by an administrator starts with. */
-export const NEW_USER_STATUS = 'active';
+const NEW_USER_STATUS = USER_STATUS.active;
 
 function listWhere(query: ListUsersQuery, platform: Platform): FilterQuery<User> {
   const where: FilterQuery<User> & Record<string, unknown> = {};
@@ -71,7 +65,7 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
     {
       onRequest,
       // Two fixed statements and no entities: no unit of work to open and empty per request.
-      config: { unitOfWork: false },
+      config: { database: 'connection' },
       schema: {
         tags: ['users'],
         summary: 'List users',
@@ -81,7 +75,8 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
       },
     },
     async (request) => {
-      return loadUsersPage(request.em, listWhere(request.query, request.em.getPlatform()), request.query);
+      const { connection } = request;
+      return connection.run(loadUsersPage, listWhere(request.query, connection.platform), request.query);
     },
   );
 
@@ -90,7 +85,7 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
     {
       onRequest,
       // One fixed statement and no entities: no unit of work to open and empty per request.
-      config: { unitOfWork: false },
+      config: { database: 'connection' },
       schema: {
         tags: ['users'],
         summary: 'A user with their companies and roles',
@@ -99,7 +94,7 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
         response: { 200: userDetailResponse, ...adminErrorResponses, 404: errorResponse },
       },
     },
-    async (request) => ({ success: true, message: 'ok', data: await loadUserDetail(request.em, request.params.id) }),
+    async (request) => ({ success: true, message: 'ok', data: await request.connection.run(loadUserDetail, request.params.id) }),
   );
 
   app.post<{ Body: CreateUserBody }>(
@@ -118,7 +113,6 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
       const { email, password, firstName, lastName, phone, roleTitle } = request.body;
       // Hash before the transaction: bcrypt is slow and must not hold a connection open.
       const passwordHash = await passwordHasher.hash(password);
-      await actAsAdmin(request);
       const user = await unusedEmail(() =>
         transactional(request.em, async (tx) => {
           const status = await requireRefByCode(tx, UserStatus, NEW_USER_STATUS);
@@ -156,7 +150,6 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
       const { password, status: statusCode, ...names } = request.body;
       await refuseOperatorAccount(request, id, 'changed');
       const passwordHash = password === undefined ? undefined : await passwordHasher.hash(password);
-      await actAsAdmin(request);
       const data = await transactional(request.em, async (tx) => {
         // Locked: concurrent writes to one row queue up, so each audit row starts from the value the previous one left.
         const user = await tx.findOne(User, { id }, { lockMode: LockMode.PESSIMISTIC_WRITE });
@@ -195,7 +188,6 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
     async (request, reply) => {
       const { id } = request.params;
       await refuseOperatorAccount(request, id, 'deleted');
-      await actAsAdmin(request);
       await transactional(request.em, async (tx) => {
         // Locked: of concurrent deletes one wins and the others find the row gone (404), with one audit
         // row; a concurrent POST /companies/:id/users locks the user too, so its membership is either

@@ -1,8 +1,8 @@
-import { DISABLED_PASSWORD_HASH, transactional } from '@eventlead/db';
+import { DISABLED_PASSWORD_HASH, JOINED_VIA, transactional, USER_COMPANY_ROLE, USER_COMPANY_STATUS, USER_STATUS } from '@eventlead/db';
 import { Company, JoinedVia, User, UserCompany, UserCompanyRole, UserCompanyStatus, UserStatus } from '@eventlead/models';
 import type { EntityManager } from '@mikro-orm/core';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
-import { actAsAdmin, requireRefByCode } from '../../src/routes/route-support';
+import { requireRefByCode } from '../../src/routes/reference-data';
 import { FaultSubscriber } from './support/fault-subscriber';
 import { adminAuth, describeReliability, type ReliabilityContext } from './support/harness';
 import { countRows, rowDifferences, rowsChanged } from './support/row-counts';
@@ -14,20 +14,20 @@ const faults = new FaultSubscriber();
  * (plus the audit rows of the first two), the multi-row write a sign-up will do.
  */
 function signupRoute(app: FastifyInstance): void {
-  app.post<{ Body: { email: string; companyName: string } }>('/test/signup', async (request, reply) => {
-    await actAsAdmin(request);
+  // Admin-only like the real writes, so it acts as they do (the request-context plugin sets who acts).
+  app.post<{ Body: { email: string; companyName: string } }>('/test/signup', { onRequest: app.requireAdmin }, async (request, reply) => {
     const { email, companyName } = request.body;
     await transactional(request.em, async (tx) => {
-      const user = tx.create(User, { email, passwordHash: DISABLED_PASSWORD_HASH, status: await requireRefByCode(tx, UserStatus, 'active') });
+      const user = tx.create(User, { email, passwordHash: DISABLED_PASSWORD_HASH, status: await requireRefByCode(tx, UserStatus, USER_STATUS.active) });
       const company = tx.create(Company, { companyName });
       // Flushed first, so the user, the company and their audit rows are written before the link.
       await tx.flush();
       tx.create(UserCompany, {
         user,
         company,
-        role: await requireRefByCode(tx, UserCompanyRole, 'owner'),
-        status: await requireRefByCode(tx, UserCompanyStatus, 'active'),
-        joinedVia: await requireRefByCode(tx, JoinedVia, 'admin'),
+        role: await requireRefByCode(tx, UserCompanyRole, USER_COMPANY_ROLE.owner),
+        status: await requireRefByCode(tx, UserCompanyStatus, USER_COMPANY_STATUS.active),
+        joinedVia: await requireRefByCode(tx, JoinedVia, JOINED_VIA.admin),
         isDefaultCompany: true,
       });
     });
@@ -68,7 +68,7 @@ describeReliability(
     test('sign-up transaction without a fault writes user, company, link and audit rows', async () => {
       const c = get();
       const before = await countRows(c.orm);
-      const res = await c.call({ method: 'POST', url: '/test/signup', payload: { email: 'whole@example.com', companyName: 'Whole Events' } });
+      const res = await c.call({ method: 'POST', url: '/test/signup', headers: adminAuth, payload: { email: 'whole@example.com', companyName: 'Whole Events' } });
       expect(res.statusCode).toBe(201);
       const diff = rowDifferences(before, await countRows(c.orm));
       expect(diff).toMatchObject({ 'dbo.User': 1, 'dbo.Company': 1, 'dbo.UserCompany': 1 });
@@ -83,7 +83,7 @@ describeReliability(
         // Proof that the fault hits the middle: inside the transaction the user and its audit rows exist.
         seenInside = await visibleRows(args.em, 'select count(*)::int as n from "audit"."User" a join "dbo"."User" u on u."UserID" = a."UserID" where u."Email" = ?', ['broken@example.com']);
       });
-      await expectNothingLeft(c, () => c.call({ method: 'POST', url: '/test/signup', payload: { email: 'broken@example.com', companyName: 'Broken Events' } }, { allow5xx: [500] }));
+      await expectNothingLeft(c, () => c.call({ method: 'POST', url: '/test/signup', headers: adminAuth, payload: { email: 'broken@example.com', companyName: 'Broken Events' } }, { allow5xx: [500] }));
       expect(seenInside).toBeGreaterThan(0);
     });
 

@@ -1,6 +1,8 @@
 import { SYSTEM_ACTOR_EMAIL } from '@eventlead/db';
 import { Company, CompanyAudit, User, UserAudit } from '@eventlead/models';
-import { adminAuth, describeApp } from '../app-harness';
+import { hashToken } from '@eventlead/security';
+import { buildApp } from '../../src/app';
+import { ADMIN_TOKEN, adminAuth, describeApp } from '../app-harness';
 
 // On a seeded database the admin token acts as the platform operator account: its UserID is what
 // CreatedBy/UpdatedBy and the audit trail's ChangedBy record.
@@ -40,6 +42,46 @@ describeApp(
       const audit = await db.em().find(CompanyAudit, { companyId: id });
       expect(audit.length).toBeGreaterThan(0);
       expect(audit.every((r) => r.changedBy === actor)).toBe(true);
+    });
+
+    test('every audit row of a request carries its request id, client address and user agent', async () => {
+      const { app, db } = get();
+      const headers = { ...adminAuth, 'x-request-id': 'audit-context-1', 'user-agent': 'acting-identity-test/1.0', 'x-forwarded-for': '203.0.113.7' };
+      const res = await app.inject({ method: 'POST', url: '/companies', headers, payload: { companyName: 'Context Events' } });
+      expect(res.statusCode).toBe(201);
+      expect(res.headers['x-request-id']).toBe('audit-context-1');
+      const id = res.json<{ data: { id: number } }>().data.id;
+      const patched = await app.inject({ method: 'PATCH', url: `/companies/${id}`, headers: { ...adminAuth, 'x-request-id': 'audit-context-2', 'user-agent': 'x'.repeat(600) }, payload: { tradingName: 'Context' } });
+      expect(patched.statusCode).toBe(200);
+
+      const actor = await operatorId();
+      expect(await db.em().findOneOrFail(Company, id)).toMatchObject({ createdBy: actor, updatedBy: actor });
+      const audit = await db.em().find(CompanyAudit, { companyId: id }, { orderBy: { id: 'asc' } });
+      const inserts = audit.filter((r) => r.changeType === 'INSERT');
+      const updates = audit.filter((r) => r.changeType === 'UPDATE');
+      expect(inserts.length).toBeGreaterThan(0);
+      // Without TRUST_PROXY the socket's peer is the client: X-Forwarded-For is not believed.
+      for (const row of inserts) expect(row).toMatchObject({ requestId: 'audit-context-1', ipAddress: '127.0.0.1', userAgent: 'acting-identity-test/1.0', changedBy: actor });
+      // A User-Agent longer than the column is cut to fit instead of failing the write.
+      expect(updates).toEqual([expect.objectContaining({ fieldName: 'TradingName', requestId: 'audit-context-2', ipAddress: '127.0.0.1', userAgent: 'x'.repeat(500), changedBy: actor })]);
+    });
+
+    test('behind a trusted proxy the audit rows record the address it reports', async () => {
+      const { db } = get();
+      const app = await buildApp({ orm: db.orm, config: { adminTokenSha256: hashToken(ADMIN_TOKEN), rateLimitMax: 100_000, trustProxy: 1 } });
+      try {
+        const headers = { ...adminAuth, 'x-request-id': 'audit-context-3', 'user-agent': 'behind-proxy/2.0', 'x-forwarded-for': '203.0.113.7' };
+        const res = await app.inject({ method: 'POST', url: '/users', headers, payload: { email: 'proxied@example.com', password: 'correct horse battery' } });
+        expect(res.statusCode).toBe(201);
+        const id = res.json<{ data: { id: number } }>().data.id;
+        const actor = await operatorId();
+        expect(await db.em().findOneOrFail(User, id)).toMatchObject({ createdBy: actor, updatedBy: actor });
+        const audit = await db.em().find(UserAudit, { userId: id });
+        expect(audit.length).toBeGreaterThan(0);
+        for (const row of audit) expect(row).toMatchObject({ requestId: 'audit-context-3', ipAddress: '203.0.113.7', userAgent: 'behind-proxy/2.0', changedBy: actor });
+      } finally {
+        await app.close();
+      }
     });
   },
   { database: { seed: true } },

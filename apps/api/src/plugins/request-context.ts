@@ -1,0 +1,68 @@
+import { setActor, setAuditContext, type AuditContext } from '@eventlead/db';
+import { UserAudit } from '@eventlead/models';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
+import fp from 'fastify-plugin';
+import { operatorAccountId } from '../operator-account';
+import { databaseAccessOf } from './orm';
+import { addRouteHook } from './route-hooks';
+
+// Widths of the audit-history tables' context columns (one column set in @eventlead/models): a longer
+// value (a client's User-Agent, a forwarded address) is cut to fit rather than failing the write.
+const { ipAddress, userAgent } = UserAudit.meta.properties;
+const IP_ADDRESS_LENGTH = ipAddress.length ?? 45;
+const USER_AGENT_LENGTH = userAgent.length ?? 500;
+
+/**
+ * The audit context of a request: its id (the `x-request-id` it answers with), the client's address
+ * (`request.ip`, which follows `TRUST_PROXY`: the address a trusted proxy reports, else the socket's
+ * peer) and its `User-Agent`, cut to the width of the audit columns.
+ */
+export function auditContextOf(request: FastifyRequest): AuditContext {
+  const agent = request.headers['user-agent'];
+  return {
+    requestId: request.id,
+    ipAddress: request.ip.slice(0, IP_ADDRESS_LENGTH),
+    ...(agent === undefined ? {} : { userAgent: agent.slice(0, USER_AGENT_LENGTH) }),
+  };
+}
+
+/**
+ * Who acts and the audit context, for every request with a unit of work (`config.database:
+ * 'unit-of-work'`), set on it before any handler runs, so that no handler sets them and none can
+ * forget to:
+ * - who acts (`setActor`): the principal the route's authentication accepted; the admin token acts
+ *   as the platform operator account, which CreatedBy/UpdatedBy/DeletedBy and the audit trail's
+ *   ChangedBy then credit. A request nobody authenticated acts as nobody (NULL);
+ * - the audit context (`setAuditContext`, {@link auditContextOf}): RequestID, IPAddress and UserAgent
+ *   of every `audit.*` row the request writes.
+ *
+ * Runs right after the unit of work opens (`ormPlugin`), and after the route's own `onRequest` hooks,
+ * authentication among them.
+ */
+export const requestContextPlugin = fp(
+  (app: FastifyInstance, _options, done) => {
+    const setRequestContext: onRequestHookHandler = (request, _reply, next) => {
+      const em = request.em;
+      setAuditContext(em, auditContextOf(request));
+      if (request.principal !== 'admin') {
+        next();
+        return;
+      }
+      operatorAccountId(app.orm, request.log).then(
+        (actorId) => {
+          setActor(em, actorId);
+          next();
+        },
+        (error: unknown) => {
+          next(error as Error);
+        },
+      );
+    };
+    app.addHook('onRoute', (route) => {
+      if (databaseAccessOf(route) !== 'unit-of-work') return;
+      addRouteHook(route, 'onRequest', setRequestContext);
+    });
+    done();
+  },
+  { name: 'eventlead-request-context', dependencies: ['eventlead-orm', 'eventlead-auth'], fastify: '5.x' },
+);
