@@ -8,12 +8,19 @@ export {
   mutableRowAuditColumns,
   type AuditProperty,
 } from './columns/audit-columns';
+export {
+  changeAuthorProperties,
+  changeReasonProperty,
+  fieldChangeHistoryProperties,
+  requestContextProperties,
+} from './columns/change-history-columns';
 export { liveUnique, type LiveUniqueIndex } from './columns/live-unique';
 export {
   referenceChecks,
   referenceProperties,
   type ReferenceColumnOptions,
 } from './columns/reference-columns';
+export { secretTokenProperties } from './columns/secret-token-columns';
 export { AppSetting, ValidationRule } from './config';
 export {
   Company,

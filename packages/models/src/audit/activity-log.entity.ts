@@ -1,5 +1,6 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { createdDateProperty } from '../columns/audit-columns';
+import { requestContextProperties } from '../columns/change-history-columns';
 import { solomonName } from '../naming/solomon-name';
 
 const table = 'ActivityLog';
@@ -20,9 +21,7 @@ const ActivityLogSchema = defineEntity({
     entityType: p.string().length(100).fieldName('EntityType').nullable(),
     entityId: p.bigint('number').fieldName('EntityID').nullable(),
     details: p.json<Record<string, unknown>>().fieldName('Details').nullable(),
-    ipAddress: p.string().length(45).fieldName('IPAddress').nullable(),
-    userAgent: p.string().length(500).fieldName('UserAgent').nullable(),
-    requestId: p.string().length(64).fieldName('RequestID').nullable(),
+    ...requestContextProperties(),
     createdDate: createdDateProperty().index(solomonName.index(table, 'CreatedDate')),
   },
   indexes: [
