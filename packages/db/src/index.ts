@@ -4,7 +4,6 @@
  * Server. Framework-agnostic; the API plugs it in.
  */
 export { getActor, setActor, type ActorId } from './actor';
-export { AUDIT_PROPERTIES } from './audit-properties';
 export { AuditColumnsSubscriber } from './audit-columns';
 export { getAuditContext, setAuditContext, type AuditContext } from './audit-trail/audit-context';
 export {
@@ -125,7 +124,6 @@ export {
   SOFT_DELETE_FILTER,
   SoftDeleteSubscriber,
   includeDeleted,
-  isSoftDeletable,
   softDeleteFilter,
   type IncludeDeletedOptions,
 } from './soft-delete';

@@ -1,10 +1,13 @@
 export { ActivityLog, CompanyAudit, RoleAudit, UserAudit } from './audit';
+export { changeHistories, type ChangeHistory } from './audit/change-histories';
 export { ABRSearch } from './cache';
 export {
   CURRENT_TIMESTAMP_DEFAULT,
   auditColumns,
   auditProperties,
+  auditPropertyNames,
   createdDateProperty,
+  isSoftDeletable,
   mutableRowAuditColumns,
   type AuditProperty,
 } from './columns/audit-columns';
@@ -34,13 +37,7 @@ export {
   UserPasswordResetToken,
   UserRefreshToken,
 } from './dbo';
-export {
-  entities,
-  entitiesBySchema,
-  isSoftDeletable,
-  softDeletableEntities,
-  type DatabaseSchema,
-} from './entities';
+export { entities, entitiesBySchema, softDeletableEntities, type DatabaseSchema } from './entities';
 export { ApiRequest, ApplicationError, AuthEvent, EmailDelivery } from './log';
 export { checks, quoteIdentifier, type NamedCheck } from './naming/check-constraint';
 export {
