@@ -16,44 +16,14 @@ import {
   UserRefreshToken,
 } from './dbo';
 import { ApiRequest, ApplicationError, AuthEvent, EmailDelivery } from './log';
-import {
-  Country,
-  CustomerTier,
-  Industry,
-  JoinedVia,
-  Language,
-  RuleType,
-  SettingCategory,
-  SettingType,
-  Timezone,
-  UserCompanyRole,
-  UserCompanyStatus,
-  UserInvitationStatus,
-  UserRole,
-  UserStatus,
-} from './ref';
+import { referenceTables } from './ref/reference-tables';
 
 /** The database schemas the entities live in. */
 export type DatabaseSchema = 'ref' | 'dbo' | 'config' | 'audit' | 'log' | 'cache';
 
 /** Every entity, grouped by the database schema its table lives in. */
 export const entitiesBySchema: Readonly<Record<DatabaseSchema, readonly EntitySchema[]>> = {
-  ref: [
-    Country,
-    Language,
-    Industry,
-    Timezone,
-    UserStatus,
-    UserInvitationStatus,
-    UserRole,
-    UserCompanyRole,
-    UserCompanyStatus,
-    SettingCategory,
-    SettingType,
-    RuleType,
-    CustomerTier,
-    JoinedVia,
-  ],
+  ref: referenceTables.map(({ entity }) => entity as EntitySchema),
   dbo: [
     User,
     Company,

@@ -63,3 +63,9 @@ export {
   UserRole,
   UserStatus,
 } from './ref';
+export {
+  referenceTables,
+  type ReferenceRow,
+  type ReferenceTable,
+  type ReferenceTableName,
+} from './ref/reference-tables';
