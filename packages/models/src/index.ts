@@ -15,8 +15,8 @@ export {
   changeAuthorProperties,
   changeReasonProperty,
   fieldChangeHistoryProperties,
-  requestContextProperties,
 } from './columns/change-history-columns';
+export { requestContextProperties, userAndCompanyProperties } from './columns/event-columns';
 export { liveUnique, type LiveUniqueIndex } from './columns/live-unique';
 export {
   referenceChecks,

@@ -1,4 +1,5 @@
 import { findSystemActorId, setActor, SystemActorMissingError, type ActorId, type Orm } from '@eventlead/db';
+import type { ReferenceRow } from '@eventlead/models';
 import { errorResponseSchema, toJsonSchema } from '@eventlead/schemas';
 import type { EntityManager, EntityName } from '@mikro-orm/core';
 import type { FastifyRequest } from 'fastify';
@@ -39,16 +40,6 @@ export function fieldError(field: string, message: string): ValidationError & { 
 /** Blank optional text becomes null, so the column holds NULL rather than ''. */
 export function blankToNull(value: string | null | undefined): string | null | undefined {
   return value === '' ? null : value;
-}
-
-/** The shape every `ref` entity shares. */
-export interface ReferenceRow {
-  id: number;
-  code: string;
-  name: string;
-  description?: string | null;
-  sortOrder: number;
-  isActive: boolean;
 }
 
 /** Looks up an active ref row by its Code; undefined when there is none. */

@@ -1,10 +1,7 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { createdDateProperty } from '../columns/audit-columns';
-import {
-  changeAuthorProperties,
-  changeReasonProperty,
-  requestContextProperties,
-} from '../columns/change-history-columns';
+import { changeAuthorProperties, changeReasonProperty } from '../columns/change-history-columns';
+import { requestContextProperties } from '../columns/event-columns';
 import { solomonName } from '../naming/solomon-name';
 
 const table = 'Role';

@@ -1,18 +1,7 @@
 import { p } from '@mikro-orm/core';
 import { solomonName } from '../naming/solomon-name';
 import { CURRENT_TIMESTAMP_DEFAULT, createdDateProperty } from './audit-columns';
-
-/**
- * `IPAddress`, `UserAgent`, `RequestID`: the request a row came from (all nullable; system actions have
- * none). Shared by the change histories, `audit.ActivityLog` and `log.AuthEvent`.
- */
-export function requestContextProperties() {
-  return {
-    ipAddress: p.string().length(45).fieldName('IPAddress').nullable(),
-    userAgent: p.string().length(500).fieldName('UserAgent').nullable(),
-    requestId: p.string().length(64).fieldName('RequestID').nullable(),
-  };
-}
+import { requestContextProperties } from './event-columns';
 
 /** `Reason`: why a change was made, when the caller knows (`password reset`). */
 export function changeReasonProperty() {

@@ -1,6 +1,6 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { createdDateProperty } from '../columns/audit-columns';
-import { requestContextProperties } from '../columns/change-history-columns';
+import { requestContextProperties } from '../columns/event-columns';
 import { solomonName } from '../naming/solomon-name';
 
 const table = 'AuthEvent';
