@@ -5,8 +5,8 @@ import {
   type EventSubscriber,
   type FlushEventArgs,
 } from '@mikro-orm/core';
+import { auditPropertyNames } from '@eventlead/models';
 import { getActor, type ActorId } from './actor';
-import { AUDIT_PROPERTIES } from './audit-properties';
 import { actorValue, propertyOf } from './audit-value';
 
 type Entity = Record<string, unknown>;
@@ -54,13 +54,13 @@ export class AuditColumnsSubscriber implements EventSubscriber {
     for (const cs of args.uow.getChangeSets()) {
       let changed = false;
       if (cs.type === ChangeSetType.CREATE) {
-        changed = assign(cs, AUDIT_PROPERTIES.createdDate, now, true) || changed;
-        changed = assign(cs, AUDIT_PROPERTIES.updatedDate, now, true) || changed;
-        changed = assignActor(cs, args.em, AUDIT_PROPERTIES.createdBy, actor, true) || changed;
-        changed = assignActor(cs, args.em, AUDIT_PROPERTIES.updatedBy, actor, true) || changed;
+        changed = assign(cs, auditPropertyNames.createdDate, now, true) || changed;
+        changed = assign(cs, auditPropertyNames.updatedDate, now, true) || changed;
+        changed = assignActor(cs, args.em, auditPropertyNames.createdBy, actor, true) || changed;
+        changed = assignActor(cs, args.em, auditPropertyNames.updatedBy, actor, true) || changed;
       } else if (cs.type === ChangeSetType.UPDATE) {
-        changed = assign(cs, AUDIT_PROPERTIES.updatedDate, now, false) || changed;
-        changed = assignActor(cs, args.em, AUDIT_PROPERTIES.updatedBy, actor, false) || changed;
+        changed = assign(cs, auditPropertyNames.updatedDate, now, false) || changed;
+        changed = assignActor(cs, args.em, auditPropertyNames.updatedBy, actor, false) || changed;
       }
       if (changed) {
         args.uow.recomputeSingleChangeSet(cs.entity);

@@ -1,35 +1,11 @@
 import { parseDatabaseUrl, resolveDatabaseUrl, type DatabaseUrl } from './database-url';
+import { errorChain, type ErrorLike } from './error-chain';
 import { DatabaseError } from './errors';
 import type { DatabaseEnv } from './pool-settings';
 import { redactUrl } from './redact-url';
 
-interface ErrorShape {
-  code?: unknown;
-  message?: unknown;
-  errors?: unknown;
-  cause?: unknown;
-}
-
-function shape(err: unknown): ErrorShape | undefined {
-  return typeof err === 'object' && err !== null ? err : undefined;
-}
-
-/** The error, its `cause` chain and the inner errors of an AggregateError (bounded). */
-function family(err: unknown): ErrorShape[] {
-  const out: ErrorShape[] = [];
-  const visit = (e: unknown) => {
-    const s = shape(e);
-    if (s === undefined || out.includes(s) || out.length >= 10) return;
-    out.push(s);
-    if (Array.isArray(s.errors)) s.errors.forEach(visit);
-    visit(s.cause);
-  };
-  visit(err);
-  return out;
-}
-
-const hasCode = (errors: ErrorShape[], ...codes: string[]) => errors.some((e) => typeof e.code === 'string' && codes.includes(e.code));
-const hasMessage = (errors: ErrorShape[], pattern: RegExp) => errors.some((e) => typeof e.message === 'string' && pattern.test(e.message));
+const hasCode = (errors: ErrorLike[], ...codes: string[]) => errors.some((e) => typeof e.code === 'string' && codes.includes(e.code));
+const hasMessage = (errors: ErrorLike[], pattern: RegExp) => errors.some((e) => typeof e.message === 'string' && pattern.test(e.message));
 
 const PRODUCT = { postgresql: 'PostgreSQL server', mssql: 'SQL Server' } as const;
 
@@ -72,7 +48,7 @@ export function explainDatabaseFailure(err: unknown, env: DatabaseEnv = process.
   if (url.dialect === 'pglite') {
     return fallback;
   }
-  const errors = family(err);
+  const errors = errorChain(err);
   const where = target(url);
   const setting = 'DATABASE_URL';
   if (hasCode(errors, 'ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ESOCKET')) {

@@ -103,6 +103,6 @@ export {
   SystemActorMissingError,
   findSystemActorId,
 } from './seed/system-actor';
-export { includeDeleted, isSoftDeletable, type IncludeDeletedOptions } from './soft-delete';
+export { includeDeleted, type IncludeDeletedOptions } from './soft-delete';
 export { transactional, type TransactionalOptions } from './transaction';
 export { findWorkspaceRoot } from './workspace-root';

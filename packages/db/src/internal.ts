@@ -5,7 +5,6 @@
  * and the schema docs. Exported for tooling that assembles its own MikroORM config or inspects the
  * generated SQL; no compatibility promise beyond this workspace. Applications use `@eventlead/db`.
  */
-export { AUDIT_PROPERTIES } from './audit-properties';
 export { AuditColumnsSubscriber } from './audit-columns';
 export { AuditTrailSubscriber, auditTrailSubscriber } from './audit-trail/audit-trail-subscriber';
 export { LIKE_ESCAPE, MSSQL_SEARCH_COLLATION, likeContainsPattern } from './dialect/contains-text';

@@ -6,6 +6,7 @@ import {
   NotFoundError as OrmNotFoundError,
   UniqueConstraintViolationException,
 } from '@mikro-orm/core';
+import { errorChain, type ErrorLike } from './error-chain';
 import {
   DatabaseError,
   DatabaseUnavailableError,
@@ -47,32 +48,6 @@ const MSSQL_CONSTRAINT_CONFLICT = 547;
 const MSSQL_TRANSACTION_CONFLICTS = new Set([1205, 1222]);
 const PG_TRANSACTION_CONFLICTS = new Set(['40P01', '40001']);
 
-interface DriverErrorShape {
-  code?: unknown;
-  number?: unknown;
-  constraint?: unknown;
-  name?: unknown;
-  message?: unknown;
-  errors?: unknown;
-  cause?: unknown;
-}
-
-function shape(err: unknown): DriverErrorShape | undefined {
-  // Every field of the shape is optional and unknown, so any object fits it.
-  return typeof err === 'object' && err !== null ? err : undefined;
-}
-
-/** The error and its `cause` chain (bounded: chains are short, cycles are possible). */
-function chain(err: unknown): DriverErrorShape[] {
-  const out: DriverErrorShape[] = [];
-  let current = shape(err);
-  while (current && out.length < 5 && !out.includes(current)) {
-    out.push(current);
-    current = shape(current.cause);
-  }
-  return out;
-}
-
 /**
  * Lost or unobtainable connections that node-postgres, knex and MikroORM report without any code:
  * a connect timeout ("timeout expired"), a socket closed under a query, a client left unusable, a
@@ -90,7 +65,7 @@ const UNAVAILABLE_MESSAGES = [
   /Timeout acquiring a connection/,
 ];
 
-function isUnavailable(e: DriverErrorShape): boolean {
+function isUnavailable(e: ErrorLike): boolean {
   if (e instanceof ConnectionException) {
     return true;
   }
@@ -101,14 +76,9 @@ function isUnavailable(e: DriverErrorShape): boolean {
   if (e.name === 'KnexTimeoutError') {
     return true;
   }
-  if (typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || PG_UNAVAILABLE_STATES.has(e.code) || e.code.startsWith('08'))) {
-    return true;
-  }
-  // Node's happy-eyeballs connect reports one AggregateError for all the addresses it tried.
-  return Array.isArray(e.errors) && e.errors.some((inner) => {
-    const s = shape(inner);
-    return s !== undefined && isUnavailable(s);
-  });
+  // An AggregateError (Node's happy-eyeballs connect, one inner error per address tried) needs no case of its
+  // own: errorChain lists its inner errors, and each comes through here.
+  return typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || PG_UNAVAILABLE_STATES.has(e.code) || e.code.startsWith('08'));
 }
 
 /**
@@ -123,7 +93,7 @@ function mssqlConstraintName(message: unknown): string | undefined {
   return match?.[1];
 }
 
-function constraintOf(e: DriverErrorShape): string | undefined {
+function constraintOf(e: ErrorLike): string | undefined {
   if (typeof e.constraint === 'string' && e.constraint.length > 0) {
     return e.constraint;
   }
@@ -150,7 +120,7 @@ export function mapDatabaseError(err: unknown): unknown {
     // The ORM's message names the entity next to the search condition; the condition may hold personal data.
     return new NotFoundError('Entity', { cause: err });
   }
-  for (const e of chain(err)) {
+  for (const e of errorChain(err)) {
     if (e instanceof UniqueConstraintViolationException || e.code === PG_UNIQUE_VIOLATION || (typeof e.number === 'number' && MSSQL_UNIQUE_NUMBERS.has(e.number))) {
       return new UniqueConflictError(constraintOf(e), { cause: err });
     }

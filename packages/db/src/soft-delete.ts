@@ -3,14 +3,13 @@ import {
   Utils,
   helper,
   type EntityManager,
-  type EntityMetadata,
   type EntityName,
   type EventSubscriber,
   type Options,
   type FlushEventArgs,
 } from '@mikro-orm/core';
+import { auditPropertyNames, isSoftDeletable } from '@eventlead/models';
 import { getActor } from './actor';
-import { AUDIT_PROPERTIES } from './audit-properties';
 import { actorValue, propertyOf } from './audit-value';
 
 /** A filter as the ORM config's `filters` option takes it. */
@@ -19,15 +18,10 @@ type ConfigFilter = NonNullable<Options['filters']>[string];
 /** Name of the default filter hiding soft-deleted rows. */
 export const SOFT_DELETE_FILTER = 'softDelete';
 
-/** An entity is soft-deletable when it has the `isDeleted` property; no other marker is needed. */
-export function isSoftDeletable(meta: EntityMetadata | undefined): boolean {
-  return propertyOf(meta, AUDIT_PROPERTIES.isDeleted) !== undefined;
-}
-
 /**
- * The default filter: `IsDeleted = false` on every soft-deletable entity, nothing on the others.
- * It is global (config `filters`) and resolves per entity from metadata, so new entities are covered
- * without registration. MikroORM applies it to find/count/nativeUpdate/nativeDelete and to joined
+ * The default filter: `IsDeleted = false` on every soft-deletable entity (`isSoftDeletable` of
+ * `@eventlead/models`), nothing on the others. It is global (config `filters`) and resolves per entity
+ * from metadata, so new entities are covered without registration. MikroORM applies it to find/count/nativeUpdate/nativeDelete and to joined
  * relations (see the README's "Soft delete and relations").
  */
 export const softDeleteFilter: ConfigFilter = {
@@ -40,7 +34,7 @@ export const softDeleteFilter: ConfigFilter = {
       return {};
     }
     const meta = em.getMetadata().find(Utils.className(entityName));
-    return isSoftDeletable(meta) ? { [AUDIT_PROPERTIES.isDeleted]: false } : {};
+    return isSoftDeletable(meta) ? { [auditPropertyNames.isDeleted]: false } : {};
   },
 };
 
@@ -86,13 +80,13 @@ export class SoftDeleteSubscriber implements EventSubscriber {
       const entity = cs.entity as Record<string, unknown>;
       // The UPDATE's WHERE clause is built from the original data: capture it before changing anything.
       cs.originalEntity = helper(cs.entity).__originalEntityData;
-      entity[AUDIT_PROPERTIES.isDeleted] = true;
-      if (propertyOf(cs.meta, AUDIT_PROPERTIES.deletedDate)) {
-        entity[AUDIT_PROPERTIES.deletedDate] = now;
+      entity[auditPropertyNames.isDeleted] = true;
+      if (propertyOf(cs.meta, auditPropertyNames.deletedDate)) {
+        entity[auditPropertyNames.deletedDate] = now;
       }
-      const deletedBy = propertyOf(cs.meta, AUDIT_PROPERTIES.deletedBy);
+      const deletedBy = propertyOf(cs.meta, auditPropertyNames.deletedBy);
       if (deletedBy && actor !== undefined) {
-        entity[AUDIT_PROPERTIES.deletedBy] = actorValue(args.em, deletedBy, actor);
+        entity[auditPropertyNames.deletedBy] = actorValue(args.em, deletedBy, actor);
       }
       cs.type = ChangeSetType.UPDATE;
       uow.recomputeSingleChangeSet(cs.entity);

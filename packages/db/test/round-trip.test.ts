@@ -1,6 +1,6 @@
 import { ReferenceKind, type EntityMetadata, type EntityProperty } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { auditColumns, entities, isSoftDeletable } from '@eventlead/models';
+import { auditColumns, entities, softDeletableEntities } from '@eventlead/models';
 import { includeDeleted } from '../src';
 import { describeEachDatabase } from '../src/testing';
 
@@ -16,6 +16,7 @@ import { describeEachDatabase } from '../src/testing';
 type Row = Record<string, unknown>;
 
 const AUDIT = new Set<string>(Object.keys(auditColumns));
+const SOFT_DELETABLE = new Set(softDeletableEntities.map((entity) => entity.meta.className));
 const INTEGER_VALUE = 200;
 const JSON_VALUE = { source: 'round-trip', nested: { list: [1, 'two', null], flag: true } };
 
@@ -130,7 +131,7 @@ describeEachDatabase(
       await deleter.flush();
       expect(await getDb().em().findOne(className, { id })).toBeNull();
       const kept = await getDb().em().findOne<Row>(className, { id }, includeDeleted());
-      if (isSoftDeletable(className)) {
+      if (SOFT_DELETABLE.has(className)) {
         expect(kept).toMatchObject({ id, isDeleted: true });
         expect(kept?.deletedDate).toBeInstanceOf(Date);
       } else {

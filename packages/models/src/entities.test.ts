@@ -3,14 +3,23 @@ import { join } from 'node:path';
 import {
   EntitySchema,
   ReferenceKind,
+  defineEntity,
+  p,
   type EntityDTO,
   type EntityMetadata,
   type EntityProperty,
 } from '@mikro-orm/core';
 import { discoverMetadata } from '../test/discover-metadata';
-import { CURRENT_TIMESTAMP_DEFAULT, auditColumns, mutableRowAuditColumns } from './columns/audit-columns';
-import { entities, entitiesBySchema, isSoftDeletable, softDeletableEntities } from './entities';
-import { AuthEvent, User, type UserRefreshToken } from './index';
+import {
+  CURRENT_TIMESTAMP_DEFAULT,
+  auditColumns,
+  auditProperties,
+  auditPropertyNames,
+  isSoftDeletable,
+  mutableRowAuditColumns,
+} from './columns/audit-columns';
+import { entities, entitiesBySchema, softDeletableEntities } from './entities';
+import { ABRSearch, AppSetting, AuthEvent, Country, User, UserAudit, type UserRefreshToken } from './index';
 import { PASCAL_CASE, solomonName, solomonNamePatterns } from './naming/solomon-name';
 
 /** className → [schema, table], the whole database at a glance. */
@@ -330,16 +339,32 @@ describe('audit columns', () => {
     expect(withIsDeleted).toHaveLength(26);
   });
 
+  test('auditPropertyNames names each audit property as itself', () => {
+    expect(Object.keys(auditPropertyNames)).toEqual(Object.keys(auditColumns));
+    expect(Object.keys(auditProperties())).toEqual(Object.keys(auditColumns));
+    for (const [name, value] of Object.entries(auditPropertyNames)) {
+      expect(value).toBe(name);
+    }
+  });
+
   test.each([
-    ['the User schema', true, User],
-    ["'Country'", true, 'Country'],
-    ["'AppSetting'", true, 'AppSetting'],
-    ['the AuthEvent schema', false, AuthEvent],
-    ["'UserAudit'", false, 'UserAudit'],
-    ["'ABRSearch'", false, 'ABRSearch'],
-    ["'NoSuchEntity'", false, 'NoSuchEntity'],
-  ] as const)('isSoftDeletable(%s) is %s', (_label, expected, entity) => {
+    ['User', true, User],
+    ['Country', true, Country],
+    ['AppSetting', true, AppSetting],
+    ['AuthEvent', false, AuthEvent],
+    ['UserAudit', false, UserAudit],
+    ['ABRSearch', false, ABRSearch],
+  ] as const)('isSoftDeletable: %s is %s, as its schema and as discovered metadata', (className, expected, entity) => {
     expect(isSoftDeletable(entity)).toBe(expected);
+    expect(isSoftDeletable(meta(className))).toBe(expected);
+  });
+
+  test('isSoftDeletable reads the metadata, so it holds for entities defined elsewhere too', () => {
+    const withAudit = defineEntity({ name: 'Fixture', properties: { id: p.integer().primary(), ...auditProperties() } });
+    const withoutAudit = defineEntity({ name: 'Plain', properties: { id: p.integer().primary() } });
+    expect(isSoftDeletable(withAudit)).toBe(true);
+    expect(isSoftDeletable(withoutAudit)).toBe(false);
+    expect(isSoftDeletable(undefined)).toBe(false);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { EntitySchema } from '@mikro-orm/core';
 import { ActivityLog, CompanyAudit, RoleAudit, UserAudit } from './audit';
 import { ABRSearch } from './cache';
+import { isSoftDeletable } from './columns/audit-columns';
 import { AppSetting, ValidationRule } from './config';
 import {
   Company,
@@ -15,44 +16,14 @@ import {
   UserRefreshToken,
 } from './dbo';
 import { ApiRequest, ApplicationError, AuthEvent, EmailDelivery } from './log';
-import {
-  Country,
-  CustomerTier,
-  Industry,
-  JoinedVia,
-  Language,
-  RuleType,
-  SettingCategory,
-  SettingType,
-  Timezone,
-  UserCompanyRole,
-  UserCompanyStatus,
-  UserInvitationStatus,
-  UserRole,
-  UserStatus,
-} from './ref';
+import { referenceTables } from './ref/reference-tables';
 
 /** The database schemas the entities live in. */
 export type DatabaseSchema = 'ref' | 'dbo' | 'config' | 'audit' | 'log' | 'cache';
 
 /** Every entity, grouped by the database schema its table lives in. */
 export const entitiesBySchema: Readonly<Record<DatabaseSchema, readonly EntitySchema[]>> = {
-  ref: [
-    Country,
-    Language,
-    Industry,
-    Timezone,
-    UserStatus,
-    UserInvitationStatus,
-    UserRole,
-    UserCompanyRole,
-    UserCompanyStatus,
-    SettingCategory,
-    SettingType,
-    RuleType,
-    CustomerTier,
-    JoinedVia,
-  ],
+  ref: referenceTables.map(({ entity }) => entity as EntitySchema),
   dbo: [
     User,
     Company,
@@ -79,22 +50,6 @@ export const entities: EntitySchema[] = Object.values(entitiesBySchema).flat();
 
 /**
  * The entities with soft-delete columns (`IsDeleted`, `DeletedDate`, `DeletedBy`): every dbo, config and ref
- * table. Audit, log and cache rows are never soft-deleted. The db package's soft-delete filter applies to
- * exactly these.
+ * table, the ones {@link isSoftDeletable} answers true for. Audit, log and cache rows are never soft-deleted.
  */
-export const softDeletableEntities: EntitySchema[] = [
-  ...entitiesBySchema.ref,
-  ...entitiesBySchema.dbo,
-  ...entitiesBySchema.config,
-];
-
-const softDeletableNames = new Set<string>(softDeletableEntities.map((entity) => entity.meta.className));
-
-/**
- * Whether an entity has the soft-delete columns, by entity schema or entity (class) name.
- * @example isSoftDeletable(User) // true
- * @example isSoftDeletable('AuthEvent') // false
- */
-export function isSoftDeletable(entity: EntitySchema | string): boolean {
-  return softDeletableNames.has(typeof entity === 'string' ? entity : entity.meta.className);
-}
+export const softDeletableEntities: EntitySchema[] = entities.filter((entity) => isSoftDeletable(entity));

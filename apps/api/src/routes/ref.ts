@@ -1,51 +1,18 @@
-import {
-  Country,
-  CustomerTier,
-  Industry,
-  JoinedVia,
-  Language,
-  RuleType,
-  SettingCategory,
-  SettingType,
-  Timezone,
-  UserCompanyRole,
-  UserCompanyStatus,
-  UserInvitationStatus,
-  UserRole,
-  UserStatus,
-} from '@eventlead/models';
+import { referenceTables, type ReferenceRow } from '@eventlead/models';
 import { baseResponse, toJsonSchema } from '@eventlead/schemas';
-import type { EntityName } from '@mikro-orm/core';
+import type { EntitySchema } from '@mikro-orm/core';
 import type { FastifyPluginCallback } from 'fastify';
 import { createHash } from 'node:crypto';
 import { array, number, object, string } from 'yup';
 import { NotFoundError } from '../errors';
 import { errorResponse } from './error-responses';
-import type { ReferenceRow } from './reference-data';
 
-// The only tables /ref serves: path name → entity. The path is looked up here and never used otherwise.
-const REF_TABLES: Readonly<Record<string, { readonly meta: { readonly className: string } }>> = {
-  countries: Country,
-  languages: Language,
-  industries: Industry,
-  timezones: Timezone,
-  'user-statuses': UserStatus,
-  'user-invitation-statuses': UserInvitationStatus,
-  'user-roles': UserRole,
-  'user-company-roles': UserCompanyRole,
-  'user-company-statuses': UserCompanyStatus,
-  'setting-categories': SettingCategory,
-  'setting-types': SettingType,
-  'rule-types': RuleType,
-  'customer-tiers': CustomerTier,
-  'joined-via': JoinedVia,
-};
-
-// camelCase spellings (`userStatuses`) address the same tables as the kebab-case ones.
-const TABLE_BY_PATH = new Map<string, string>(
-  Object.entries(REF_TABLES).flatMap(([kebab, entity]) => [
-    [kebab, entity.meta.className],
-    [kebab.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()), entity.meta.className],
+// The only tables /ref serves: the `ref` tables of @eventlead/models by slug (`user-statuses`) and by its
+// camelCase spelling (`userStatuses`). The path is looked up here and never used otherwise.
+const TABLE_BY_PATH = new Map<string, EntitySchema<ReferenceRow>>(
+  referenceTables.flatMap(({ slug, entity }) => [
+    [slug, entity],
+    [slug.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase()), entity],
   ]),
 );
 
@@ -98,7 +65,7 @@ export const refRoutes: FastifyPluginCallback = (app, _options, done) => {
       const entity = TABLE_BY_PATH.get(request.params.table);
       if (entity === undefined) throw new NotFoundError('Reference table');
       const rows = await request.em.find(
-        entity as EntityName<ReferenceRow>,
+        entity,
         { isActive: true },
         { fields: [...REF_FIELDS], orderBy: { sortOrder: 'asc', name: 'asc', id: 'asc' } },
       );

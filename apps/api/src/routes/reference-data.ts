@@ -1,14 +1,5 @@
+import type { ReferenceRow } from '@eventlead/models';
 import type { EntityManager, EntityName } from '@mikro-orm/core';
-
-/** The shape every `ref` entity shares. */
-export interface ReferenceRow {
-  id: number;
-  code: string;
-  name: string;
-  description?: string | null;
-  sortOrder: number;
-  isActive: boolean;
-}
 
 /** Looks up an active ref row by its Code; undefined when there is none. */
 export async function findRefByCode<T extends object>(

@@ -25,7 +25,7 @@ import {
   type RecordedStatement,
   type RecordingOrm,
 } from '@eventlead/db/testing';
-import { ApiRequest, ApplicationError, User } from '@eventlead/models';
+import { ApiRequest, ApplicationError, User, referenceTables } from '@eventlead/models';
 import { LockMode } from '@mikro-orm/core';
 import { hashToken } from '@eventlead/security';
 import type { FastifyInstance } from 'fastify';
@@ -33,10 +33,6 @@ import { buildApp } from '../../src/app';
 
 const ADMIN_TOKEN = 'conformance-admin-token-0123456789';
 const headers = { authorization: `Bearer ${ADMIN_TOKEN}` };
-const REF_TABLES = [
-  'countries', 'languages', 'industries', 'timezones', 'user-statuses', 'user-invitation-statuses', 'user-roles',
-  'user-company-roles', 'user-company-statuses', 'setting-categories', 'setting-types', 'rule-types', 'customer-tiers', 'joined-via',
-];
 // A search term with every LIKE wildcard of both dialects and the escape character.
 const SEARCH_TERM = 'O_Brien 50%[x]\\';
 
@@ -91,7 +87,7 @@ async function runScenario(answering: Parameters<typeof createRecordingMsSqlOrm>
 
     await call('GET /health', 'GET', '/health');
     await call('GET /health/ready', 'GET', '/health/ready');
-    for (const table of REF_TABLES) await call('GET /ref/:table', 'GET', `/ref/${table}`);
+    for (const { slug } of referenceTables) await call('GET /ref/:table', 'GET', `/ref/${slug}`);
 
     const jane = idOf(await call('POST /users', 'POST', '/users', { email: 'jane.doe@example.com', password: 'correct horse battery', firstName: 'Jane', lastName: "O_Brien 50%[x]\\", phone: '0491 570 156', roleTitle: 'Director' }));
     const sam = idOf(await call('POST /users', 'POST', '/users', { email: 'sam@example.com', password: 'correct horse battery', firstName: 'Sam' }));

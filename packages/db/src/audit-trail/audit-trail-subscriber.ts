@@ -13,9 +13,8 @@ import {
   type EventSubscriber,
   type FlushEventArgs,
 } from '@mikro-orm/core';
-import { Company, CompanyAudit, User, UserAudit } from '@eventlead/models';
+import { auditPropertyNames, changeHistories } from '@eventlead/models';
 import { getActor } from '../actor';
-import { AUDIT_PROPERTIES } from '../audit-properties';
 import { getAuditContext } from './audit-context';
 
 /** `ChangeType` values of audit rows. A soft delete is a `DELETE`, undoing one a `RESTORE`. */
@@ -29,26 +28,28 @@ export const AUDIT_CHANGE_TYPE = {
 /** Stands in for the old and new values of secrets (`PasswordHash`, `TokenHash`): the change is recorded, the value never. */
 export const REDACTED = '[redacted]';
 
-/** An audited table: the entity, its history entity and the history's key column. */
+/** An audited table: its schema, its history entity and the history's key property. */
 interface AuditTarget {
+  readonly schema: string | undefined;
   readonly audit: string;
-  readonly key: 'userId' | 'companyId';
+  readonly key: string;
 }
 
-const TARGETS: Readonly<Record<string, AuditTarget>> = {
-  [User.meta.className]: { audit: UserAudit.meta.className, key: 'userId' },
-  [Company.meta.className]: { audit: CompanyAudit.meta.className, key: 'companyId' },
-};
+/** The entities that keep a change history (`changeHistories` of `@eventlead/models`), by class name. */
+const TARGETS: ReadonlyMap<string, AuditTarget> = new Map(
+  changeHistories.map(({ entity, history, key }) => [
+    entity.meta.className,
+    { schema: entity.meta.schema, audit: history.meta.className, key },
+  ]),
+);
 
-/** Bookkeeping columns: the audit row itself says who changed what when. */
-const NOT_AUDITED = new Set<string>([
-  AUDIT_PROPERTIES.createdDate,
-  AUDIT_PROPERTIES.createdBy,
-  AUDIT_PROPERTIES.updatedDate,
-  AUDIT_PROPERTIES.updatedBy,
-  AUDIT_PROPERTIES.deletedDate,
-  AUDIT_PROPERTIES.deletedBy,
-]);
+/**
+ * Bookkeeping columns (every audit column but `IsDeleted`, whose change is the DELETE or RESTORE row): the
+ * audit row itself says who changed what when.
+ */
+const NOT_AUDITED = new Set<string>(
+  Object.values(auditPropertyNames).filter((name) => name !== auditPropertyNames.isDeleted),
+);
 
 type Row = Record<string, unknown>;
 
@@ -61,11 +62,12 @@ interface Change {
 
 /**
  * The history entity for `meta`, when `meta` is an audited table of this ORM. Matching by name alone
- * would also catch test entities called `Company`; an ORM without the history entity audits nothing.
+ * would also catch test entities called `Company` in another schema; an ORM without the history entity
+ * audits nothing.
  */
 function targetOf(em: EntityManager, meta: EntityMetadata): AuditTarget | undefined {
-  const target = TARGETS[meta.className];
-  return target && meta.schema === 'dbo' && em.getMetadata().has(target.audit) ? target : undefined;
+  const target = TARGETS.get(meta.className);
+  return target && meta.schema === target.schema && em.getMetadata().has(target.audit) ? target : undefined;
 }
 
 function isSecret(prop: EntityProperty): boolean {
@@ -79,7 +81,7 @@ function auditedProps(meta: EntityMetadata): EntityProperty[] {
       !prop.primary &&
       prop.persist !== false &&
       !NOT_AUDITED.has(prop.name) &&
-      prop.name !== AUDIT_PROPERTIES.isDeleted &&
+      prop.name !== auditPropertyNames.isDeleted &&
       (prop.kind === ReferenceKind.SCALAR || prop.kind === ReferenceKind.MANY_TO_ONE || (prop.kind === ReferenceKind.ONE_TO_ONE && prop.owner)),
   );
 }
@@ -132,7 +134,7 @@ function updateChanges(cs: ChangeSet<object>): Change[] {
   const original = (cs.originalEntity ?? {}) as Row;
   const payload = cs.payload as Row;
   const changes: Change[] = [];
-  const isDeleted = AUDIT_PROPERTIES.isDeleted;
+  const isDeleted = auditPropertyNames.isDeleted;
   if (isDeleted in payload && Boolean(original[isDeleted]) !== Boolean(entity[isDeleted])) {
     const prop = cs.meta.properties[isDeleted as keyof typeof cs.meta.properties] as EntityProperty;
     const changeType = entity[isDeleted] ? AUDIT_CHANGE_TYPE.delete : AUDIT_CHANGE_TYPE.restore;
@@ -174,8 +176,9 @@ function auditRows(em: EntityManager, target: AuditTarget, key: unknown, changes
 }
 
 /**
- * Field-level history of `dbo.User` and `dbo.Company` in `audit.User` / `audit.Company`, written in the
- * same transaction as the change, so a rollback removes both:
+ * Field-level history of the entities `changeHistories` of `@eventlead/models` lists (`dbo.User` and
+ * `dbo.Company`, in `audit.User` / `audit.Company`), written in the same transaction as the change, so a
+ * rollback removes both:
  *
  * - updates and deletes: in `onFlush`, as new history entities added to the flush
  *   (`uow.computeChangeSet`); one `UPDATE` row per changed column, a `DELETE` row when `IsDeleted` turns
@@ -197,7 +200,7 @@ export class AuditTrailSubscriber implements EventSubscriber {
   /** The audited entities, so that MikroORM calls {@link AuditTrailSubscriber.afterCreate} only for them. */
   getSubscribedEntities(): EntityName<object>[] {
     // Entity hooks (afterCreate) are matched by name; onFlush sees every change set regardless.
-    return [User.meta.className, Company.meta.className];
+    return [...TARGETS.keys()];
   }
 
   /**

@@ -1,8 +1,7 @@
 import { ReferenceKind, type EntityMetadata } from '@mikro-orm/core';
 import type { Column, DatabaseSchema, DatabaseTable, ForeignKey, IndexDef } from '@mikro-orm/knex';
-import { entitiesBySchema, type DatabaseSchema as SchemaName } from '@eventlead/models';
+import { entitiesBySchema, isSoftDeletable, type DatabaseSchema as SchemaName } from '@eventlead/models';
 import { withOfflineOrm } from '../ddl/offline-orm';
-import { isSoftDeletable } from '../soft-delete';
 
 /** Where the generated reference lives, relative to the workspace root. */
 export const SCHEMA_REFERENCE_PATH = 'docs/database/schema-reference.md';

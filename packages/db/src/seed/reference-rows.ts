@@ -1,3 +1,5 @@
+import type { ReferenceTableName } from '@eventlead/models';
+import { countryRows, languageRows } from './iso-rows';
 import {
   APP_SETTING,
   CUSTOMER_TIER,
@@ -11,12 +13,6 @@ import {
   USER_ROLE,
   USER_STATUS,
 } from './reference-codes';
-
-/*
- * Seed texts contain no semicolons: the embedded database's knex dialect (@harryplusplus/knex-pglite)
- * treats any SQL containing `;` as several statements, and MikroORM inlines values into the SQL, so a
- * value with `;` loses the insert's result on PGlite. A test keeps it that way until the driver is fixed.
- */
 
 /** A row of a reference table as the seed writes it (`IsActive` is left to operators after insert). */
 export interface ReferenceRow {
@@ -163,6 +159,28 @@ export const australianTimezones: readonly TimezoneRow[] = (
     ['Antarctica/Macquarie', 'Macquarie Island (TAS)', '+10:00', 'Macquarie Island, Tasmania. AEST, daylight saving AEDT +11:00.'],
   ] as const
 ).map(([code, name, utcOffset, description], i) => ({ code, name, utcOffset, description, sortOrder: i + 1 }));
+
+/**
+ * The rows the seed writes into each `ref` table of `referenceTables` (`@eventlead/models`); the type makes
+ * a table added there fail to compile here until it has its rows. Countries and languages are built from
+ * the ISO packages when called.
+ */
+export const referenceRowsByTable: Readonly<Record<ReferenceTableName, () => readonly ReferenceRow[]>> = {
+  Country: countryRows,
+  Language: languageRows,
+  Industry: () => anzsicDivisions,
+  Timezone: () => australianTimezones,
+  UserStatus: () => userStatuses,
+  UserInvitationStatus: () => userInvitationStatuses,
+  UserRole: () => userRoles,
+  UserCompanyRole: () => userCompanyRoles,
+  UserCompanyStatus: () => userCompanyStatuses,
+  SettingCategory: () => settingCategories,
+  SettingType: () => settingTypes,
+  RuleType: () => ruleTypes,
+  CustomerTier: () => customerTiers,
+  JoinedVia: () => joinedVia,
+};
 
 /** A `config.AppSetting` row as the seed writes it. */
 export interface AppSettingRow {

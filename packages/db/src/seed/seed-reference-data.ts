@@ -3,65 +3,24 @@ import type { EntityManager } from '@mikro-orm/knex';
 import {
   AppSetting,
   Country,
-  CustomerTier,
-  Industry,
-  JoinedVia,
-  Language,
   RuleType,
   SettingCategory,
   SettingType,
-  Timezone,
   User,
-  UserCompanyRole,
-  UserCompanyStatus,
-  UserInvitationStatus,
-  UserRole,
   UserStatus,
   ValidationRule,
+  referenceTables,
+  type ReferenceTableName,
 } from '@eventlead/models';
 import type { Orm } from '../orm';
 import { includeDeleted } from '../soft-delete';
 import { transactional } from '../transaction';
-import { countryRows, languageRows } from './iso-rows';
 import { USER_STATUS } from './reference-codes';
-import {
-  anzsicDivisions,
-  appSettings,
-  australianTimezones,
-  customerTiers,
-  joinedVia,
-  ruleTypes,
-  settingCategories,
-  settingTypes,
-  userCompanyRoles,
-  userCompanyStatuses,
-  userInvitationStatuses,
-  userRoles,
-  userStatuses,
-  validationRules,
-  type ReferenceRow,
-} from './reference-rows';
+import { appSettings, referenceRowsByTable, validationRules, type ReferenceRow } from './reference-rows';
 import { DISABLED_PASSWORD_HASH, SYSTEM_ACTOR_EMAIL } from './system-actor';
 
-/** The tables {@link seedReferenceData} writes, `schema.Table`. */
-export type SeededTable =
-  | 'ref.Country'
-  | 'ref.Language'
-  | 'ref.Industry'
-  | 'ref.Timezone'
-  | 'ref.UserStatus'
-  | 'ref.UserInvitationStatus'
-  | 'ref.UserRole'
-  | 'ref.UserCompanyRole'
-  | 'ref.UserCompanyStatus'
-  | 'ref.SettingCategory'
-  | 'ref.SettingType'
-  | 'ref.RuleType'
-  | 'ref.CustomerTier'
-  | 'ref.JoinedVia'
-  | 'config.AppSetting'
-  | 'config.ValidationRule'
-  | 'dbo.User';
+/** The tables {@link seedReferenceData} writes, `schema.Table`: every `ref` table, the settings, the rules and the operator account. */
+export type SeededTable = `ref.${ReferenceTableName}` | 'config.AppSetting' | 'config.ValidationRule' | 'dbo.User';
 
 /** What the seed did to one table. */
 export interface SeedTableCount {
@@ -166,23 +125,13 @@ function required<V>(map: Map<string, V>, code: string, table: string): V {
   return value;
 }
 
-async function seedRefTables(em: EntityManager) {
-  return {
-    'ref.Country': await upsertReference(em, Country, countryRows()),
-    'ref.Language': await upsertReference(em, Language, languageRows()),
-    'ref.Industry': await upsertReference(em, Industry, anzsicDivisions),
-    'ref.Timezone': await upsertReference(em, Timezone, australianTimezones),
-    'ref.UserStatus': await upsertReference(em, UserStatus, userStatuses),
-    'ref.UserInvitationStatus': await upsertReference(em, UserInvitationStatus, userInvitationStatuses),
-    'ref.UserRole': await upsertReference(em, UserRole, userRoles),
-    'ref.UserCompanyRole': await upsertReference(em, UserCompanyRole, userCompanyRoles),
-    'ref.UserCompanyStatus': await upsertReference(em, UserCompanyStatus, userCompanyStatuses),
-    'ref.SettingCategory': await upsertReference(em, SettingCategory, settingCategories),
-    'ref.SettingType': await upsertReference(em, SettingType, settingTypes),
-    'ref.RuleType': await upsertReference(em, RuleType, ruleTypes),
-    'ref.CustomerTier': await upsertReference(em, CustomerTier, customerTiers),
-    'ref.JoinedVia': await upsertReference(em, JoinedVia, joinedVia),
-  };
+/** Every table of `referenceTables`, in its order, with its rows from `referenceRowsByTable`. */
+async function seedRefTables(em: EntityManager): Promise<Record<`ref.${ReferenceTableName}`, SeedTableCount>> {
+  const counts: Partial<Record<`ref.${ReferenceTableName}`, SeedTableCount>> = {};
+  for (const { table, entity } of referenceTables) {
+    counts[`ref.${table}`] = await upsertReference(em, entity, referenceRowsByTable[table]());
+  }
+  return counts as Record<`ref.${ReferenceTableName}`, SeedTableCount>;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { createdDateProperty } from '../columns/audit-columns';
+import { requestContextProperties, userAndCompanyProperties } from '../columns/event-columns';
 import { solomonName } from '../naming/solomon-name';
 
 const table = 'ActivityLog';
@@ -10,19 +11,12 @@ const ActivityLogSchema = defineEntity({
   tableName: table,
   properties: {
     id: p.bigint('number').primary().autoincrement().fieldName('ActivityLogID'),
-    userId: p.bigint('number').fieldName('UserID').nullable().index(solomonName.index(table, 'UserID')),
-    companyId: p
-      .bigint('number')
-      .fieldName('CompanyID')
-      .nullable()
-      .index(solomonName.index(table, 'CompanyID')),
+    ...userAndCompanyProperties(table),
     action: p.string().length(100).fieldName('Action'),
     entityType: p.string().length(100).fieldName('EntityType').nullable(),
     entityId: p.bigint('number').fieldName('EntityID').nullable(),
     details: p.json<Record<string, unknown>>().fieldName('Details').nullable(),
-    ipAddress: p.string().length(45).fieldName('IPAddress').nullable(),
-    userAgent: p.string().length(500).fieldName('UserAgent').nullable(),
-    requestId: p.string().length(64).fieldName('RequestID').nullable(),
+    ...requestContextProperties(),
     createdDate: createdDateProperty().index(solomonName.index(table, 'CreatedDate')),
   },
   indexes: [

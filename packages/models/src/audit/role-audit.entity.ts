@@ -1,5 +1,7 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
-import { CURRENT_TIMESTAMP_DEFAULT, createdDateProperty } from '../columns/audit-columns';
+import { createdDateProperty } from '../columns/audit-columns';
+import { changeAuthorProperties, changeReasonProperty } from '../columns/change-history-columns';
+import { requestContextProperties } from '../columns/event-columns';
 import { solomonName } from '../naming/solomon-name';
 
 const table = 'Role';
@@ -18,20 +20,9 @@ const RoleAuditSchema = defineEntity({
     companyId: p.bigint('number').fieldName('CompanyID').index(solomonName.index(table, 'CompanyID')),
     oldRoleId: p.integer().fieldName('OldRoleID').nullable(),
     newRoleId: p.integer().fieldName('NewRoleID'),
-    changedBy: p
-      .bigint('number')
-      .fieldName('ChangedBy')
-      .nullable()
-      .index(solomonName.index(table, 'ChangedBy')),
-    changedDate: p
-      .datetime()
-      .fieldName('ChangedDate')
-      .defaultRaw(CURRENT_TIMESTAMP_DEFAULT)
-      .onCreate(() => new Date()),
-    reason: p.string().length(500).fieldName('Reason').nullable(),
-    ipAddress: p.string().length(45).fieldName('IPAddress').nullable(),
-    userAgent: p.string().length(500).fieldName('UserAgent').nullable(),
-    requestId: p.string().length(64).fieldName('RequestID').nullable(),
+    ...changeAuthorProperties(table),
+    reason: changeReasonProperty(),
+    ...requestContextProperties(),
     createdDate: createdDateProperty(),
   },
 });

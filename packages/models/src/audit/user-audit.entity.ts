@@ -1,5 +1,5 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
-import { CURRENT_TIMESTAMP_DEFAULT, createdDateProperty } from '../columns/audit-columns';
+import { fieldChangeHistoryProperties } from '../columns/change-history-columns';
 import { solomonName } from '../naming/solomon-name';
 
 const table = 'User';
@@ -11,25 +11,7 @@ const UserAuditSchema = defineEntity({
   properties: {
     id: p.bigint('number').primary().autoincrement().fieldName('UserAuditID'),
     userId: p.bigint('number').fieldName('UserID').index(solomonName.index(table, 'UserID')),
-    changeType: p.string().length(20).fieldName('ChangeType'),
-    fieldName: p.string().length(100).fieldName('FieldName').nullable(),
-    oldValue: p.text().fieldName('OldValue').nullable(),
-    newValue: p.text().fieldName('NewValue').nullable(),
-    changedBy: p
-      .bigint('number')
-      .fieldName('ChangedBy')
-      .nullable()
-      .index(solomonName.index(table, 'ChangedBy')),
-    changedDate: p
-      .datetime()
-      .fieldName('ChangedDate')
-      .defaultRaw(CURRENT_TIMESTAMP_DEFAULT)
-      .onCreate(() => new Date()),
-    ipAddress: p.string().length(45).fieldName('IPAddress').nullable(),
-    userAgent: p.string().length(500).fieldName('UserAgent').nullable(),
-    requestId: p.string().length(64).fieldName('RequestID').nullable(),
-    reason: p.string().length(500).fieldName('Reason').nullable(),
-    createdDate: createdDateProperty(),
+    ...fieldChangeHistoryProperties(table),
   },
 });
 

@@ -1,4 +1,4 @@
-import { p } from '@mikro-orm/core';
+import { EntitySchema, p, type EntityMetadata } from '@mikro-orm/core';
 
 /**
  * The raw default of every UTC timestamp column (audit columns, `CreatedDate` of audit/log rows,
@@ -10,7 +10,8 @@ export const CURRENT_TIMESTAMP_DEFAULT = 'current_timestamp';
 
 /**
  * The seven audit columns of every dbo, config and ref table: property name → column name. The db package
- * reads this to recognise audit columns (for defaults and the soft-delete filter).
+ * recognises audit properties by these names (through {@link auditPropertyNames}): its audit-column and
+ * soft-delete subscribers, the soft-delete filter and the audit trail import them from here.
  */
 export const auditColumns = {
   createdDate: 'CreatedDate',
@@ -24,6 +25,30 @@ export const auditColumns = {
 
 /** Property name of an audit column (`createdDate`, ..., `deletedBy`). */
 export type AuditProperty = keyof typeof auditColumns;
+
+/**
+ * The audit property names, each mapped to itself (`auditPropertyNames.isDeleted === 'isDeleted'`), for code
+ * that looks the audit properties up in entity metadata: a renamed property then fails to compile there.
+ */
+export const auditPropertyNames = Object.fromEntries(Object.keys(auditColumns).map((name) => [name, name])) as {
+  readonly [P in AuditProperty]: P;
+};
+
+/**
+ * Whether an entity is soft-deletable: it has the `isDeleted` property of the audit set. That is every dbo,
+ * config and ref entity here (`softDeletableEntities`); audit, log and cache rows never are. Decided from the
+ * entity's own metadata, so it holds for any entity, including ones defined outside this package (the db
+ * package's test fixtures), and needs no registration. The db package's soft-delete filter and subscriber
+ * ask this.
+ * @param entity an entity schema, or its metadata (discovered or not); `undefined` is not soft-deletable
+ * @example isSoftDeletable(User) // true
+ * @example isSoftDeletable(em.getMetadata().find('AuthEvent')) // false
+ */
+export function isSoftDeletable(entity: EntitySchema | EntityMetadata | undefined): boolean {
+  const meta = entity instanceof EntitySchema ? entity.meta : entity;
+  const properties = meta?.properties as Record<string, unknown> | undefined;
+  return properties?.[auditPropertyNames.isDeleted] !== undefined;
+}
 
 /** The audit columns that only mutable rows have: append-only audit and log rows must not carry them. */
 export const mutableRowAuditColumns = [

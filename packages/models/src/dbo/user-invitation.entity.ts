@@ -1,5 +1,6 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { auditProperties } from '../columns/audit-columns';
+import { secretTokenProperties } from '../columns/secret-token-columns';
 import { checks } from '../naming/check-constraint';
 import { solomonName } from '../naming/solomon-name';
 import { UserCompanyRole } from '../ref/user-company-role.entity';
@@ -52,15 +53,7 @@ const UserInvitationSchema = defineEntity({
         .deleteRule('no action')
         .updateRule('no action')
         .index(solomonName.index(table, 'UserInvitationStatusID')),
-    tokenHash: p
-      .string()
-      .length(128)
-      .fieldName('TokenHash')
-      .hidden()
-      .unique(solomonName.unique(table, 'TokenHash')),
-    expiresDate: p.datetime().fieldName('ExpiresDate'),
-    acceptedDate: p.datetime().fieldName('AcceptedDate').nullable(),
-    revokedDate: p.datetime().fieldName('RevokedDate').nullable(),
+    ...secretTokenProperties(table, 'acceptedDate', 'AcceptedDate'),
     ...auditProperties(),
   },
   checks: [checks.expiresAfterCreated(table)],

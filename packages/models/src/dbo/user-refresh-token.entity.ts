@@ -1,5 +1,6 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { auditProperties } from '../columns/audit-columns';
+import { secretTokenProperties } from '../columns/secret-token-columns';
 import { checks } from '../naming/check-constraint';
 import { solomonName } from '../naming/solomon-name';
 import { User } from './user.entity';
@@ -21,15 +22,7 @@ const UserRefreshTokenSchema = defineEntity({
         .deleteRule('no action')
         .updateRule('no action')
         .index(solomonName.index(table, 'UserID')),
-    tokenHash: p
-      .string()
-      .length(128)
-      .fieldName('TokenHash')
-      .hidden()
-      .unique(solomonName.unique(table, 'TokenHash')),
-    expiresDate: p.datetime().fieldName('ExpiresDate'),
-    usedDate: p.datetime().fieldName('UsedDate').nullable(),
-    revokedDate: p.datetime().fieldName('RevokedDate').nullable(),
+    ...secretTokenProperties(table, 'usedDate', 'UsedDate'),
     ipAddress: p.string().length(45).fieldName('IPAddress').nullable(),
     userAgent: p.string().length(500).fieldName('UserAgent').nullable(),
     ...auditProperties(),

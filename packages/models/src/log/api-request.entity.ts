@@ -1,5 +1,6 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { createdDateProperty } from '../columns/audit-columns';
+import { userAndCompanyProperties } from '../columns/event-columns';
 import { checks } from '../naming/check-constraint';
 import { solomonName } from '../naming/solomon-name';
 
@@ -16,12 +17,7 @@ const ApiRequestSchema = defineEntity({
     path: p.string().length(2000).fieldName('Path'),
     statusCode: p.integer().fieldName('StatusCode'),
     durationMs: p.integer().fieldName('DurationMs'),
-    userId: p.bigint('number').fieldName('UserID').nullable().index(solomonName.index(table, 'UserID')),
-    companyId: p
-      .bigint('number')
-      .fieldName('CompanyID')
-      .nullable()
-      .index(solomonName.index(table, 'CompanyID')),
+    ...userAndCompanyProperties(table),
     ipAddress: p.string().length(45).fieldName('IPAddress').nullable(),
     userAgent: p.string().length(500).fieldName('UserAgent').nullable(),
     createdDate: createdDateProperty().index(solomonName.index(table, 'CreatedDate')),

@@ -1,5 +1,6 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { createdDateProperty } from '../columns/audit-columns';
+import { userAndCompanyProperties } from '../columns/event-columns';
 import { solomonName } from '../naming/solomon-name';
 
 const table = 'ApplicationError';
@@ -22,12 +23,7 @@ const ApplicationErrorSchema = defineEntity({
       .fieldName('RequestID')
       .nullable()
       .index(solomonName.index(table, 'RequestID')),
-    userId: p.bigint('number').fieldName('UserID').nullable().index(solomonName.index(table, 'UserID')),
-    companyId: p
-      .bigint('number')
-      .fieldName('CompanyID')
-      .nullable()
-      .index(solomonName.index(table, 'CompanyID')),
+    ...userAndCompanyProperties(table),
     createdDate: createdDateProperty().index(solomonName.index(table, 'CreatedDate')),
   },
 });

@@ -1,5 +1,6 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { createdDateProperty } from '../columns/audit-columns';
+import { requestContextProperties } from '../columns/event-columns';
 import { solomonName } from '../naming/solomon-name';
 
 const table = 'AuthEvent';
@@ -14,9 +15,7 @@ const AuthEventSchema = defineEntity({
     email: p.string().length(255).fieldName('Email').nullable().index(solomonName.index(table, 'Email')),
     eventType: p.string().length(50).fieldName('EventType'),
     reason: p.string().length(500).fieldName('Reason').nullable(),
-    ipAddress: p.string().length(45).fieldName('IPAddress').nullable(),
-    userAgent: p.string().length(500).fieldName('UserAgent').nullable(),
-    requestId: p.string().length(64).fieldName('RequestID').nullable(),
+    ...requestContextProperties(),
     createdDate: createdDateProperty().index(solomonName.index(table, 'CreatedDate')),
   },
 });
