@@ -28,4 +28,4 @@ export type {
   ServerRun,
   SoakScenario,
 } from './report/results';
-export { renderProfileSummary, summariseCpuProfile, type CpuProfile, type ProfileSummary } from './profile/cpu-profile';
+export { renderProfileComparison, renderProfileSummary, summariseCpuProfile, type CpuProfile, type ProfileSummary } from './profile/cpu-profile';

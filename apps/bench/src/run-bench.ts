@@ -97,9 +97,12 @@ export async function runBench(settings: BenchSettings, print: (message: string)
     mkdirSync(settings.outDir, { recursive: true });
 
     if (settings.profile !== undefined) {
-      log(`profiling scenario ${settings.profile} under --cpu-prof...`);
+      log(`profiling scenario ${settings.profile}: ours and the baseline...`);
       const profile = await runProfile(context, settings.profile);
-      log(`  ${profile.requestsPerSecond.toFixed(0)} req/s; raw profile ${profile.profilePath}; summary ${profile.summaryPath}`);
+      for (const [label, p] of [['ours', profile.ours], ['baseline', profile.baseline]] as const) {
+        log(`  ${label}: ${p.round.requestsPerSecond.toFixed(0)} req/s, ${p.round.requestsPerCpuSecond.toFixed(0)} req/CPU-s; raw profile ${p.profilePath}`);
+      }
+      log(`  summary ${profile.summaryPath}`);
       await loadgen.stop();
       return { profile };
     }
