@@ -28,4 +28,4 @@ export {
   checkPasswordPolicy,
 } from './password-policy';
 export type { PasswordPolicyOptions, PasswordPolicyResult } from './password-policy';
-export { generateSecureToken, hashToken, safeEqual } from './token';
+export { generateSecureToken, hashToken, safeEqual, tokenHashMatcher } from './token';

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { generateSecureToken, hashToken, safeEqual } from './token';
+import { generateSecureToken, hashToken, safeEqual, tokenHashMatcher } from './token';
 
 const URL_SAFE = /^[A-Za-z0-9_-]+$/;
 
@@ -66,5 +66,28 @@ describe('safeEqual', () => {
     ['multi-byte characters', 'pässwörd', 'pässwörd', true],
   ])('%s → %p', (_label, a, b, expected) => {
     expect(safeEqual(a, b)).toBe(expected);
+  });
+});
+
+describe('tokenHashMatcher', () => {
+  const token = 'Fv3h9Tz0mL2qWx8bY1cR5kP7nD4sJ6gA0eU2iO9rT3y';
+  const matches = tokenHashMatcher(hashToken(token));
+
+  test.each([
+    ['the token', token, true],
+    ['one character changed', `${token.slice(0, -1)}z`, false],
+    ['a prefix', token.slice(0, 10), false],
+    ['an empty string', '', false],
+    ['the stored hash itself', hashToken(token), false],
+  ])('%s → %p', (_label, presented, expected) => {
+    expect(matches(presented)).toBe(expected);
+    // The same answer as comparing hashes with safeEqual.
+    expect(safeEqual(hashToken(presented), hashToken(token))).toBe(expected);
+  });
+
+  test('a stored value that is not a SHA-256 hex digest matches nothing', () => {
+    for (const stored of ['', 'abc', hashToken(token).slice(0, 63), `${hashToken(token).slice(0, 63)}g`]) {
+      expect(tokenHashMatcher(stored)(token)).toBe(false);
+    }
   });
 });

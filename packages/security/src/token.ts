@@ -37,6 +37,27 @@ export function safeEqual(a: string, b: string): boolean {
   return timingSafeEqual(sha256(a), sha256(b));
 }
 
+const SHA256_HEX = /^[0-9a-f]{64}$/i;
+
+/**
+ * A check of presented tokens against one stored token hash (the 64 hex characters of
+ * {@link hashToken}), for a hot path such as a bearer-token check on every request: the stored hash
+ * is decoded once, and each check hashes the presented token once and compares the two 32-byte
+ * digests in constant time (what `safeEqual(hashToken(presented), stored)` decides, with one hash
+ * instead of three). A stored value that is not a SHA-256 hex digest matches nothing.
+ * @example
+ * const isAdminToken = tokenHashMatcher(config.adminTokenSha256);
+ * if (!isAdminToken(presented)) throw new UnauthorizedError();
+ */
+export function tokenHashMatcher(storedSha256Hex: string): (presented: string) => boolean {
+  const stored = SHA256_HEX.test(storedSha256Hex) ? Buffer.from(storedSha256Hex, 'hex') : undefined;
+  return (presented) => {
+    // Hashed whatever the stored value, so a misconfiguration does not answer faster.
+    const digest = sha256(presented);
+    return stored !== undefined && timingSafeEqual(digest, stored);
+  };
+}
+
 function sha256(text: string): Buffer {
   return createHash('sha256').update(text, 'utf8').digest();
 }

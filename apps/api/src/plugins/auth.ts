@@ -1,4 +1,4 @@
-import { hashToken, safeEqual } from '@eventlead/security';
+import { tokenHashMatcher } from '@eventlead/security';
 import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError, UnauthorizedError } from '../errors';
@@ -54,6 +54,8 @@ export const authPlugin = fp<AuthPluginOptions>(
     });
     // The requests requireAdmin accepted (a getter reads it, so requests of other routes pay nothing).
     const admins = new WeakSet<FastifyRequest>();
+    // The configured hash decoded once; each request hashes the presented token once (constant-time compare).
+    const isAdminToken = adminTokenSha256 === undefined ? undefined : tokenHashMatcher(adminTokenSha256);
     const requireAdmin: onRequestAsyncHookHandler = async (request, reply) => {
       const budget = await failures(request, { increment: false });
       if (!budget.isAllowed && budget.remaining === 0) {
@@ -62,7 +64,7 @@ export const authPlugin = fp<AuthPluginOptions>(
       }
       const header = request.headers.authorization;
       const presented = BEARER.exec(header ?? '')?.[1];
-      if (adminTokenSha256 === undefined || presented === undefined || !safeEqual(hashToken(presented), adminTokenSha256)) {
+      if (isAdminToken === undefined || presented === undefined || !isAdminToken(presented)) {
         // A guess is a credential presented and refused; a request without one guesses nothing (the
         // general limit still counts it).
         if (header !== undefined) await failures(request);

@@ -47,8 +47,18 @@ export const deadlinePlugin = fp<DeadlinePluginOptions>(
           if (!reply.raw.writableFinished) onAbort();
         });
       }
-      // fastify started the timer when it created the request, an instant before this hook.
-      withDeadline({ signal: request.signal, expiresAt: Date.now() + request.routeOptions.handlerTimeout }, next);
+      // fastify started the timer when it created the request, an instant before this hook. The
+      // signal is read only when the database layer asks for it: Node creates an AbortController's
+      // signal on first access, and a request that runs no transaction need not pay for one.
+      withDeadline(
+        {
+          get signal() {
+            return request.signal;
+          },
+          expiresAt: Date.now() + request.routeOptions.handlerTimeout,
+        },
+        next,
+      );
     };
     // Per route, because fastify arms a timer and an AbortController for each request of a route that
     // has a deadline, and `GET /health` needs none.

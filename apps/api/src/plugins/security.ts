@@ -108,10 +108,17 @@ export const securityPlugin = fp<SecurityPluginOptions>(
     });
     // An instance-level hook runs before every route-level one and for the not-found handler too, so
     // every request counts, whatever it is answered. Only the health probes are exempt.
+    // Not an async function: an exempt request (a probe) goes on synchronously, without a promise and
+    // a microtask hop; a counted one continues when the limiter has answered (or refused it: 429).
     const limit = app.rateLimit();
-    app.addHook('onRequest', async function countRequest(request, reply) {
-      if (request.routeOptions.config.rateLimit === false) return;
-      await limit.call(this, request, reply);
+    app.addHook('onRequest', function countRequest(request, reply, done) {
+      if (request.routeOptions.config.rateLimit === false) {
+        done();
+        return;
+      }
+      limit.call(this, request, reply).then(() => {
+        done();
+      }, done);
     });
   },
   { name: 'eventlead-security', fastify: '5.x' },

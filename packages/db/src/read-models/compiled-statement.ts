@@ -99,24 +99,26 @@ export async function runStatements(em: EntityManager, calls: readonly { stateme
   const transaction: unknown = em.getTransactionContext();
   const connection = em.getConnection(transaction === undefined ? 'read' : 'write');
   if (transaction !== undefined || !runsNamed(em)) {
-      const results: Row[][] = [];
-      for (const { statement, values } of calls) {
-        results.push(await connection.execute<Row[]>(statement.sql, bind(statement, values), 'all', transaction));
-      }
+    const results: Row[][] = [];
+    for (const { statement, values } of calls) {
+      results.push(await connection.execute<Row[]>(statement.sql, bind(statement, values), 'all', transaction));
+    }
     return results;
   }
   const client = connection.getKnex().client as KnexClient;
-    const pg = (await client.acquireConnection()) as PgClient;
-    try {
-      // Sent back to back: node-postgres queues them on the connection, so the second waits for no extra tick.
-      // All settle before the connection goes back to the pool, even when one fails.
-      const settled = await Promise.allSettled(
-        calls.map(({ statement, values }) => pg.query({ name: statement.name, text: statement.nativeSql, values: bind(statement, values) })),
-      );
-      return settled.map((result) => {
-        if (result.status === 'rejected') throw result.reason;
-        return result.value.rows;
-      });
+  const pg = (await client.acquireConnection()) as PgClient;
+  const send = ({ statement, values }: (typeof calls)[number]) =>
+    pg.query({ name: statement.name, text: statement.nativeSql, values: bind(statement, values) });
+  try {
+    // One statement (the detail reads): awaited as it is, without the promises of allSettled.
+    if (calls.length === 1 && calls[0] !== undefined) return [(await send(calls[0])).rows];
+    // Sent back to back: node-postgres queues them on the connection, so the second waits for no extra tick.
+    // All settle before the connection goes back to the pool, even when one fails.
+    const settled = await Promise.allSettled(calls.map(send));
+    return settled.map((result) => {
+      if (result.status === 'rejected') throw result.reason;
+      return result.value.rows;
+    });
   } finally {
     await client.releaseConnection(pg);
   }

@@ -19,7 +19,7 @@ interface Node {
   readonly meta: EntityMetadata;
   /** [property, column] of each scalar read, the primary key first. */
   readonly columns: readonly (readonly [string, string])[];
-  readonly relations: readonly { readonly prop: EntityProperty; readonly node: Node }[];
+  readonly relations: readonly { readonly prop: EntityProperty; readonly node: Node; readonly toOne: boolean }[];
   /**
    * Aliases of the required references the ORM's filters join to this entity (`autoJoinRefsForFilters`):
    * when one of them is missing (soft-deleted), so is this entity. Beneath the root they are left
@@ -27,12 +27,21 @@ interface Node {
    */
   readonly required: readonly Node[];
   readonly sortBy: string | undefined;
+  /** Compiled once with the graph, so mapping a row does no lookups by name or string building: */
+  /** the row key of each column (`<alias>__<column>`), in `columns` order; the first is the primary key's; */
+  readonly keys: readonly string[];
+  /** each column's custom-type conversion to its JS value (bigint ids as numbers), where it has one; */
+  readonly converters: readonly (((value: unknown) => unknown) | undefined)[];
+  /** and the ORM's result mapper of the entity (column names to properties, dates parsed). */
+  readonly mapResult: (raw: Row) => Row;
 }
 
 /** A compiled shape: the query's root node, ready to select into a query builder and to map rows. */
 export interface EntityGraph {
   readonly root: Node;
 }
+
+type Row = Record<string, unknown>;
 
 const SEP = '__';
 
@@ -63,6 +72,8 @@ async function filterOf(em: EntityManager, entityName: string, alias: string): P
  */
 export async function joinShape(em: EntityManager, qb: QueryBuilder<object>, meta: EntityMetadata, alias: string, shape: Shape): Promise<EntityGraph> {
   let next = 0;
+  const platform = em.getPlatform();
+  const comparator = em.getComparator();
   const build = async (nodeMeta: EntityMetadata, nodeAlias: string, nodeShape: Shape, via: EntityProperty | undefined, output: boolean): Promise<Node> => {
     const atRoot = via === undefined;
     const pk = property(nodeMeta, nodeMeta.primaryKeys[0] ?? '');
@@ -74,7 +85,7 @@ export async function joinShape(em: EntityManager, qb: QueryBuilder<object>, met
       return [name, column] as const;
     });
     for (const [, column] of columns) qb.addSelect(`${nodeAlias}.${column} as ${nodeAlias}${SEP}${column}`);
-    const relations: { prop: EntityProperty; node: Node }[] = [];
+    const relations: { prop: EntityProperty; node: Node; toOne: boolean }[] = [];
     const required: Node[] = [];
     const shaped = nodeShape.relations ?? {};
     // A reference joined only for its filter brings no references of its own (the ORM's `:ref` hints do not recurse).
@@ -95,12 +106,27 @@ export async function joinShape(em: EntityManager, qb: QueryBuilder<object>, met
       const child = await build(targetMeta, childAlias, childShape ?? { fields: [] }, prop, childShape !== undefined);
       if (childShape !== undefined) {
         if (!isToOne(prop) && !atRoot) throw new TypeError(`Only the root may read a collection (${nodeMeta.className}.${prop.name}).`);
-        relations.push({ prop, node: child });
+        relations.push({ prop, node: child, toOne: isToOne(prop) });
       }
       if (hides) required.push(child);
     }
     for (const name of Object.keys(shaped)) property(nodeMeta, name);
-    return { alias: nodeAlias, meta: nodeMeta, columns, relations, required, sortBy: nodeShape.sortBy };
+    const converters = columns.map(([name]) => {
+      const type = property(nodeMeta, name).customType;
+      return type === undefined ? undefined : (value: unknown) => type.convertToJSValue(value, platform) as unknown;
+    });
+    const resultMapper = comparator.getResultMapper(nodeMeta.className) as (raw: Row) => Row | undefined;
+    return {
+      alias: nodeAlias,
+      meta: nodeMeta,
+      columns,
+      relations,
+      required,
+      sortBy: nodeShape.sortBy,
+      keys: columns.map(([, column]) => `${nodeAlias}${SEP}${column}`),
+      converters,
+      mapResult: (raw) => resultMapper(raw) ?? {},
+    };
   };
   return { root: await build(meta, alias, shape, undefined, true) };
 }
@@ -110,30 +136,32 @@ export async function rootFilter(em: EntityManager, entityName: string): Promise
   return (await em.applyFilters(entityName, {}, {}, 'read')) as Record<string, unknown>;
 }
 
-type Row = Record<string, unknown>;
+/** Whether a row holds the node's entity: its primary key is there, and so is every reference whose absence hides it. */
+function present(node: Node, row: Row): boolean {
+  if (row[node.keys[0] ?? ''] == null) return false;
+  for (const ref of node.required) if (!present(ref, row)) return false;
+  return true;
+}
 
-/** Maps one node's columns of a row into properties through the ORM's result mapper (its types). */
-function mapNode(em: EntityManager, node: Node, row: Row): Row | undefined {
+/** Maps one node's columns of a row into properties with the mapping compiled into the graph. */
+function mapNode(node: Node, row: Row): Row | undefined {
+  if (!present(node, row)) return undefined;
+  const { columns, keys, converters } = node;
   const raw: Row = {};
-  for (const [, column] of node.columns) raw[column] = row[`${node.alias}${SEP}${column}`];
-  if (raw[node.columns[0]?.[1] ?? ''] == null) return undefined;
-  for (const ref of node.required) if (mapNode(em, ref, row) === undefined) return undefined;
+  for (let i = 0; i < keys.length; i++) raw[columns[i]?.[1] ?? ''] = row[keys[i] ?? ''];
   // Column names to property names, dates parsed (the ORM's result mapper), then the custom types'
   // conversions (bigint ids as numbers), as the ORM's hydrator applies them.
-  const mapped = em.getComparator().mapResult(node.meta.className, raw) as Row;
-  const platform = em.getPlatform();
+  const mapped = node.mapResult(raw);
   const out: Row = {};
-  for (const [name] of node.columns) {
+  for (let i = 0; i < columns.length; i++) {
+    const name = columns[i]?.[0] ?? '';
     const value = mapped[name] ?? null;
-    const type = (node.meta.properties as Record<string, EntityProperty | undefined>)[name]?.customType;
-    out[name] = type !== undefined && value !== null ? type.convertToJSValue(value, platform) : value;
+    const convert = converters[i];
+    out[name] = convert !== undefined && value !== null ? convert(value) : value;
   }
-  for (const { node: child, prop } of node.relations) {
-    if (isToOne(prop)) {
-      const value = mapNode(em, child, row);
-      // A populated required reference that is missing hides the row (checked above); an optional one is null.
-      out[prop.name] = value ?? null;
-    }
+  for (const { node: child, prop, toOne } of node.relations) {
+    // A populated required reference that is missing hides the row (checked above); an optional one is null.
+    if (toOne) out[prop.name] = mapNode(child, row) ?? null;
   }
   return out;
 }
@@ -151,35 +179,34 @@ function compare(a: unknown, b: unknown): number {
  * The rows of a graph's query as plain objects (property names, the ORM's types): one per root entity,
  * in row order, with its to-many relations gathered (live items only, sorted by their `sortBy`).
  */
-export function mapRows(em: EntityManager, graph: EntityGraph, rows: readonly Row[]): Row[] {
+export function mapRows(graph: EntityGraph, rows: readonly Row[]): Row[] {
   const { root } = graph;
+  const rootKey = root.keys[0] ?? '';
+  const collections = root.relations.filter((r) => !r.toOne);
   const byId = new Map<unknown, { out: Row; items: Map<string, Map<unknown, Row>> }>();
   const result: Row[] = [];
   for (const row of rows) {
-    const rootColumn = root.columns[0]?.[1] ?? '';
-    const id = row[`${root.alias}${SEP}${rootColumn}`];
+    const id = row[rootKey];
     let entry = byId.get(id);
     if (entry === undefined) {
-      const out = mapNode(em, root, row);
+      const out = mapNode(root, row);
       if (out === undefined) continue;
       entry = { out, items: new Map() };
       byId.set(id, entry);
       result.push(out);
     }
-    for (const { prop, node } of root.relations) {
-      if (isToOne(prop)) continue;
+    for (const { prop, node } of collections) {
       let items = entry.items.get(prop.name);
       if (items === undefined) {
         items = new Map();
         entry.items.set(prop.name, items);
       }
-      const item = mapNode(em, node, row);
+      const item = mapNode(node, row);
       if (item !== undefined) items.set(item[node.columns[0]?.[0] ?? ''], item);
     }
   }
   for (const { out, items } of byId.values()) {
-    for (const { prop, node } of root.relations) {
-      if (isToOne(prop)) continue;
+    for (const { prop, node } of collections) {
       const list = [...(items.get(prop.name)?.values() ?? [])];
       const sortBy = node.sortBy;
       if (sortBy !== undefined) list.sort((a, b) => compare(pathValue(a, sortBy), pathValue(b, sortBy)));

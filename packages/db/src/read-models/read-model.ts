@@ -63,7 +63,7 @@ export class DetailReadModel<T> {
   async read(em: EntityManager, id: number): Promise<T | undefined> {
     const { statement, graph } = await this.compile(em);
     const [rows = []] = await runStatements(em, [{ statement, values: [id] }]);
-    return mapRows(em, graph, rows)[0] as T | undefined;
+    return mapRows(graph, rows)[0] as T | undefined;
   }
 }
 
@@ -175,6 +175,6 @@ export class PageReadModel<T, E extends object = object> {
       { statement: page.statement, values: [...values, request.limit, request.offset] },
       { statement: count, values },
     ]);
-    return { items: mapRows(em, page.graph, rows) as T[], total: Number(Object.values(counted[0] ?? {})[0] ?? 0) };
+    return { items: mapRows(page.graph, rows) as T[], total: Number(Object.values(counted[0] ?? {})[0] ?? 0) };
   }
 }

@@ -9,7 +9,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import http from 'node:http';
 import { reportStart, serveQuestions, sinceProcessStart } from '../ipc/child-side';
 import { installQueryCounter } from './query-counter';
-import { heapAfterGc, serverStats } from './server-questions';
+import { heapAfterGc, serverStats, startProfile, stopProfile } from './server-questions';
 
 const requests = new AsyncLocalStorage<object>();
 installQueryCounter(() => requests.getStore());
@@ -39,6 +39,8 @@ http.Server.prototype.listen = function listenAndReport(this: http.Server, ...ar
 serveQuestions({
   stats: serverStats,
   heap: heapAfterGc,
+  profileStart: startProfile,
+  profileStop: stopProfile,
   stop: () => {
     process.kill(process.pid, 'SIGTERM');
     return null;

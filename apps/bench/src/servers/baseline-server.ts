@@ -16,7 +16,7 @@ import { hashPassword } from '@eventlead/security';
 import { reportStart, runChild, serveQuestions, sinceProcessStart } from '../ipc/child-side';
 import { INSERT_USER, USER_WITH_COMPANIES, USERS_COUNT, USERS_PAGE, userDetailDto, userDto, type UserMembershipRow, type UserRow } from './baseline-queries';
 import { installQueryCounter } from './query-counter';
-import { heapAfterGc, listenOptions, probeHashing, requiredEnv, serverStats } from './server-questions';
+import { heapAfterGc, listenOptions, probeHashing, requiredEnv, serverStats, startProfile, stopProfile } from './server-questions';
 
 const modulesLoadedMs = sinceProcessStart();
 // Which request a query serves, for the per-request round-trip count (the API has MikroORM's RequestContext for this).
@@ -148,6 +148,8 @@ runChild(async () => {
   serveQuestions({
     stats: serverStats,
     heap: heapAfterGc,
+    profileStart: startProfile,
+    profileStop: stopProfile,
     hashProbe: probeHashing,
     stop: async () => {
       await app.close();

@@ -126,7 +126,7 @@ export interface RunMeta {
     postgres: string;
   };
   pinning: string;
-  dataSet: { users: number; companies: number; memberships: number; liveMemberships: number; schemaVia: string; referenceVia: string; seedSeconds: number };
+  dataSet: { users: number; companies: number; memberships: number; liveMemberships: number; seedSeconds: number };
   load: { connections: number; warmupSeconds: number; roundSeconds: number; rounds: number };
   durationSeconds: number;
   /** 1-minute load average of the machine when the run started and ended (other work on it skews results). */

@@ -38,6 +38,13 @@ export interface ProfileSummary {
   topSelf: FunctionTime[];
   topTotal: FunctionTime[];
   byArea: AreaTime[];
+  /**
+   * Self time by package with the time of Node's core and native functions charged to the package
+   * that called them (the nearest package frame above them on the stack): pino's share then includes
+   * the stream writes it makes, fastify's the header writes. What runs with no package above it (HTTP
+   * parsing, the event loop) stays `node core` / `native`.
+   */
+  byCaller: AreaTime[];
 }
 
 const SPECIAL = new Set(['(root)', '(program)', '(idle)', '(garbage collector)']);
@@ -127,6 +134,33 @@ export function summariseCpuProfile(profile: CpuProfile, top = 25): ProfileSumma
       totalMs: (total.get(key) ?? 0) / 1000,
     };
   };
+  // The area each node's self time is charged to by caller (memoised: a node's answer is its own
+  // package, or else its parent's answer).
+  const callerArea = new Map<number, string>();
+  const chargedTo = (id: number): string => {
+    const known = callerArea.get(id);
+    if (known !== undefined) return known;
+    const frame = byId.get(id)?.callFrame;
+    const own = frame === undefined ? 'native' : packageOf(frame.url, frame.functionName);
+    let area = own;
+    if (own === 'node core' || own === 'native') {
+      const up = parent.get(id);
+      const above = up === undefined ? own : chargedTo(up);
+      area = above === '(root)' || above === '(program)' || above === '(idle)' || above === '(garbage collector)' ? own : above;
+    }
+    callerArea.set(id, area);
+    return area;
+  };
+  const callers = new Map<string, number>();
+  for (let i = 0; i < samples.length; i++) {
+    const id = samples[i] ?? 0;
+    const node = byId.get(id);
+    if (node === undefined || node.callFrame.functionName === '(idle)') continue;
+    const duration = i + 1 < deltas.length ? (deltas[i + 1] ?? 0) : meanDelta;
+    const area = chargedTo(id);
+    callers.set(area, (callers.get(area) ?? 0) + duration);
+  }
+
   const busyUs = wallUs - idleUs;
   const notSpecial = (key: string) => !SPECIAL.has(frames.get(key)?.functionName ?? '') || frames.get(key)?.url !== '';
   const topSelf = [...self.keys()].filter((k) => frames.get(k)?.functionName !== '(idle)').map(row).sort((a, b) => b.selfMs - a.selfMs).slice(0, top);
@@ -143,7 +177,11 @@ export function summariseCpuProfile(profile: CpuProfile, top = 25): ProfileSumma
     .map(([area, us]) => ({ area, selfMs: us / 1000, share: busyUs > 0 ? us / busyUs : 0 }))
     .sort((a, b) => b.selfMs - a.selfMs);
 
-  return { wallMs: wallUs / 1000, busyMs: busyUs / 1000, topSelf, topTotal, byArea };
+  const byCaller = [...callers.entries()]
+    .map(([area, us]) => ({ area, selfMs: us / 1000, share: busyUs > 0 ? us / busyUs : 0 }))
+    .sort((a, b) => b.selfMs - a.selfMs);
+
+  return { wallMs: wallUs / 1000, busyMs: busyUs / 1000, topSelf, topTotal, byArea, byCaller };
 }
 
 const f1 = (n: number) => n.toFixed(1);
@@ -175,4 +213,61 @@ export function renderProfileSummary(summary: ProfileSummary): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** One side of a {@link renderProfileComparison}: a profile summary and the requests served while it was recorded. */
+export interface ProfiledSide {
+  readonly label: string;
+  readonly summary: ProfileSummary;
+  readonly requests: number;
+}
+
+/**
+ * Markdown tables comparing two profiles of the same load per request: sampled busy microseconds per
+ * request by package (self time, and with Node core and native time charged to the calling package),
+ * largest difference first, and each side's top functions by self time per request.
+ */
+export function renderProfileComparison(ours: ProfiledSide, baseline: ProfiledSide, top = 25): string {
+  const perRequest = (ms: number, side: ProfiledSide) => (side.requests > 0 ? (ms * 1000) / side.requests : Number.NaN);
+  const f2 = (n: number) => (Number.isFinite(n) ? n.toFixed(2) : 'n/a');
+  const code = (s: string) => `\`${s.replace(/`/g, "'")}\``;
+  const compare = (pick: (summary: ProfileSummary) => AreaTime[]) => {
+    const areas = new Set([...pick(ours.summary).map((a) => a.area), ...pick(baseline.summary).map((a) => a.area)]);
+    const rows = [...areas].map((area) => {
+      const a = perRequest(pick(ours.summary).find((x) => x.area === area)?.selfMs ?? 0, ours);
+      const b = perRequest(pick(baseline.summary).find((x) => x.area === area)?.selfMs ?? 0, baseline);
+      return { area, a, b, difference: a - b };
+    });
+    rows.sort((x, y) => Math.abs(y.difference) - Math.abs(x.difference));
+    const busyA = perRequest(ours.summary.busyMs, ours);
+    const busyB = perRequest(baseline.summary.busyMs, baseline);
+    return [
+      `| package / area | ${ours.label} µs/req | ${baseline.label} µs/req | difference |`,
+      '| --- | ---: | ---: | ---: |',
+      `| **busy (all)** | **${f2(busyA)}** | **${f2(busyB)}** | **${f2(busyA - busyB)}** |`,
+      ...rows.filter((r) => Math.abs(r.difference) >= 0.05 || r.a >= 0.5 || r.b >= 0.5).map((r) => `| ${r.area} | ${f2(r.a)} | ${f2(r.b)} | ${f2(r.difference)} |`),
+    ];
+  };
+  const topOf = (side: ProfiledSide) => [
+    `**Top functions of ${side.label} by self time** (µs per request)`,
+    '',
+    '| # | function | where | self µs/req | total µs/req |',
+    '| ---: | --- | --- | ---: | ---: |',
+    ...side.summary.topSelf
+      .slice(0, top)
+      .map((r, i) => `| ${i + 1} | ${code(r.functionName)} | ${r.location === '' ? r.area : code(r.location)} | ${f2(perRequest(r.selfMs, side))} | ${f2(perRequest(r.totalMs, side))} |`),
+    '',
+  ];
+  return [
+    '**By package, Node core and native time charged to the calling package** (sampled main-thread busy time per request)',
+    '',
+    ...compare((s) => s.byCaller),
+    '',
+    '**By package, self time only** (Node core and native functions on their own lines)',
+    '',
+    ...compare((s) => s.byArea),
+    '',
+    ...topOf(ours),
+    ...topOf(baseline),
+  ].join('\n');
 }

@@ -65,6 +65,10 @@ export interface Questions {
   hashProbe: { arg: { samples: number }; answer: HashProbe };
   forks: { arg: undefined; answer: ForkCensus };
   load: { arg: LoadSpec[]; answer: LoadResult[] };
+  /** Starts V8's CPU profiler in the server (sampling every `intervalMicros`). */
+  profileStart: { arg: { intervalMicros: number }; answer: null };
+  /** Stops it and writes the `.cpuprofile` to `path`. */
+  profileStop: { arg: { path: string }; answer: null };
   stop: { arg: undefined; answer: null };
 }
 

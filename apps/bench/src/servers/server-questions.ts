@@ -1,3 +1,5 @@
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
 import { availableParallelism } from 'node:os';
 import { defaultPasswordHasher, hashPassword } from '@eventlead/security';
 import type { HashProbe, HeapAfterGc, ServerStats } from '../protocol';
@@ -53,4 +55,44 @@ export async function probeHashing({ samples }: { samples: number }): Promise<Ha
     times.push(performance.now() - start);
   }
   return { singleHashMs: median(times), samples, cpus: availableParallelism(), maxConcurrency: defaultPasswordHasher.maxConcurrency };
+}
+
+let profiler: Session | undefined;
+
+function post<T>(session: Session, method: string, params?: object): Promise<T> {
+  return new Promise((resolve, reject) => {
+    session.post(method, params, (error, result) => {
+      if (error) reject(error);
+      else resolve(result as T);
+    });
+  });
+}
+
+/**
+ * Starts V8's sampling CPU profiler in this process (what `node --cpu-prof` uses), so a profile covers
+ * only the load the bench generates between {@link startProfile} and {@link stopProfile}, not start-up.
+ */
+export async function startProfile({ intervalMicros }: { intervalMicros: number }): Promise<null> {
+  if (profiler !== undefined) throw new Error('A CPU profile is already being recorded.');
+  const session = new Session();
+  session.connect();
+  profiler = session;
+  await post(session, 'Profiler.enable');
+  await post(session, 'Profiler.setSamplingInterval', { interval: intervalMicros });
+  await post(session, 'Profiler.start');
+  return null;
+}
+
+/** Stops the profiler started by {@link startProfile} and writes the `.cpuprofile` JSON to `path`. */
+export async function stopProfile({ path }: { path: string }): Promise<null> {
+  const session = profiler;
+  if (session === undefined) throw new Error('No CPU profile is being recorded.');
+  profiler = undefined;
+  try {
+    const { profile } = await post<{ profile: unknown }>(session, 'Profiler.stop');
+    writeFileSync(path, JSON.stringify(profile));
+  } finally {
+    session.disconnect();
+  }
+  return null;
 }

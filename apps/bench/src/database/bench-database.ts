@@ -1,10 +1,8 @@
-import * as db from '@eventlead/db';
-import { createORM, createOrmConfig, type Orm } from '@eventlead/db';
+import { createORM, createOrmConfig, migrateUp, seedReferenceData } from '@eventlead/db';
 import pg from 'pg';
 import type { DataSetSize } from '../settings';
 import {
   COUNT_ROWS,
-  FALLBACK_REFERENCE_SQL,
   INSERT_COMPANIES,
   INSERT_MEMBERSHIPS,
   INSERT_USERS,
@@ -20,9 +18,6 @@ export interface BenchDatabase {
   /** `postgresql://.../<name>`: what the servers connect to. */
   readonly url: string;
   readonly name: string;
-  /** How the schema and reference rows were made (committed migrations + seed, or the entities). */
-  readonly schemaVia: 'migrations' | 'entities';
-  readonly referenceVia: 'seedReferenceData' | 'bench rows';
   readonly rows: { users: number; companies: number; memberships: number; liveMemberships: number };
   /** Live users without memberships (scenario 2) and with three memberships (scenario 4). */
   readonly userIdsWithoutCompanies: number[];
@@ -53,38 +48,19 @@ export async function dropBenchDatabase(serverUrl: string, name: string): Promis
   await onServer(serverUrl, `drop database if exists "${name}" with (force)`);
 }
 
-// The migrations and the reference seed are exported by @eventlead/db once they land; until then the
-// schema comes from the entities and the few reference rows the API needs are inserted here.
-interface SchemaTools {
-  migrateUp?: (orm: Orm) => Promise<unknown>;
-  seedReferenceData?: (orm: Orm) => Promise<unknown>;
-}
-
-async function buildSchema(url: string): Promise<Pick<BenchDatabase, 'schemaVia' | 'referenceVia'>> {
-  const tools = db as unknown as SchemaTools;
+/** Builds the schema with the committed migrations and fills the reference tables with the reference seed. */
+async function buildSchema(url: string): Promise<void> {
   const orm = await createORM(createOrmConfig({ DATABASE_URL: url, DATABASE_POOL_MAX: '2' }));
   try {
-    let schemaVia: BenchDatabase['schemaVia'] = 'entities';
-    if (typeof tools.migrateUp === 'function') {
-      await tools.migrateUp(orm);
-      schemaVia = 'migrations';
-    } else {
-      await orm.schema.createSchema();
-    }
-    if (typeof tools.seedReferenceData === 'function') {
-      await tools.seedReferenceData(orm);
-      return { schemaVia, referenceVia: 'seedReferenceData' };
-    }
-    const connection = orm.em.fork().getConnection();
-    for (const sql of FALLBACK_REFERENCE_SQL) await connection.execute(sql);
-    return { schemaVia, referenceVia: 'bench rows' };
+    await migrateUp(orm);
+    await seedReferenceData(orm);
   } finally {
     await orm.close(true);
   }
 }
 
 /**
- * Creates the bench database afresh (dropping a leftover one), builds the schema through the ORM,
+ * Creates the bench database afresh (dropping a leftover one), builds the schema with the migrations,
  * and fills it with the data set in a handful of set-based statements.
  */
 export async function createBenchDatabase(serverUrl: string, name: string, size: DataSetSize): Promise<BenchDatabase> {
@@ -92,7 +68,7 @@ export async function createBenchDatabase(serverUrl: string, name: string, size:
   await dropBenchDatabase(serverUrl, name);
   await onServer(serverUrl, `create database "${name}"`);
   const url = databaseUrl(serverUrl, name);
-  const how = await buildSchema(url);
+  await buildSchema(url);
 
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -112,7 +88,6 @@ export async function createBenchDatabase(serverUrl: string, name: string, size:
     return {
       url,
       name,
-      ...how,
       rows,
       userIdsWithoutCompanies,
       userIdsWithCompanies,

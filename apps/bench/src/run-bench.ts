@@ -82,7 +82,7 @@ export async function runBench(settings: BenchSettings, print: (message: string)
     log(`bench: ${settings.quick ? 'quick' : 'full'} run, database ${settings.databaseName}, results to ${settings.outDir}`);
     log(`seeding ${settings.dataSet.users.toLocaleString('en-AU')} users, ${settings.dataSet.companies.toLocaleString('en-AU')} companies...`);
     database = await createBenchDatabase(settings.serverUrl, settings.databaseName, settings.dataSet);
-    log(`  seeded in ${database.seedSeconds.toFixed(1)} s: ${JSON.stringify(database.rows)} (schema: ${database.schemaVia}, reference rows: ${database.referenceVia})`);
+    log(`  seeded in ${database.seedSeconds.toFixed(1)} s: ${JSON.stringify(database.rows)}`);
 
     const token = randomBytes(24).toString('base64url');
     const loadgen = await startLoadgen(settings);
@@ -97,9 +97,12 @@ export async function runBench(settings: BenchSettings, print: (message: string)
     mkdirSync(settings.outDir, { recursive: true });
 
     if (settings.profile !== undefined) {
-      log(`profiling scenario ${settings.profile} under --cpu-prof...`);
+      log(`profiling scenario ${settings.profile}: ours and the baseline...`);
       const profile = await runProfile(context, settings.profile);
-      log(`  ${profile.requestsPerSecond.toFixed(0)} req/s; raw profile ${profile.profilePath}; summary ${profile.summaryPath}`);
+      for (const [label, p] of [['ours', profile.ours], ['baseline', profile.baseline]] as const) {
+        log(`  ${label}: ${p.round.requestsPerSecond.toFixed(0)} req/s, ${p.round.requestsPerCpuSecond.toFixed(0)} req/CPU-s; raw profile ${p.profilePath}`);
+      }
+      log(`  summary ${profile.summaryPath}`);
       await loadgen.stop();
       return { profile };
     }
@@ -146,7 +149,7 @@ export async function runBench(settings: BenchSettings, print: (message: string)
         pinning: settings.pinning
           ? `Servers pinned to CPU ${settings.pinning.server}, load generator to CPU ${settings.pinning.load} (taskset); PostgreSQL unpinned`
           : 'No CPU pinning (taskset missing, fewer than 2 CPUs, or BENCH_PIN=0)',
-        dataSet: { ...database.rows, schemaVia: database.schemaVia, referenceVia: database.referenceVia, seedSeconds: database.seedSeconds },
+        dataSet: { ...database.rows, seedSeconds: database.seedSeconds },
         load: { connections: settings.connections, warmupSeconds: settings.warmupSeconds, roundSeconds: settings.roundSeconds, rounds: settings.rounds },
         durationSeconds: (performance.now() - started) / 1000,
         loadAverage: { start: loadAtStart, end: loadavg()[0] ?? Number.NaN },

@@ -43,6 +43,7 @@ describe('resolveSettings', () => {
     expect([...(resolveSettings(['--only', '2,4'], {}, context).only ?? [])]).toEqual([2, 4]);
     expect(resolveSettings(['--profile'], {}, context).profile).toBe(2);
     expect(resolveSettings(['--profile', '1'], {}, context).profile).toBe(1);
+    expect(resolveSettings(['--profile', '9'], {}, context).profile).toBe(9);
     expect(resolveSettings([], {}, context).profile).toBeUndefined();
   });
 

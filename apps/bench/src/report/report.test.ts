@@ -83,7 +83,7 @@ describe('renderMarkdown', () => {
       mode: 'full',
       machine: { cpuModel: 'Test CPU', cpus: 2, memoryGiB: 24, os: 'Linux', node: 'v20', postgres: '15' },
       pinning: 'Servers pinned to CPU 1',
-      dataSet: { users: 100_000, companies: 10_000, memberships: 140_000, liveMemberships: 133_000, schemaVia: 'migrations', referenceVia: 'seedReferenceData', seedSeconds: 5 },
+      dataSet: { users: 100_000, companies: 10_000, memberships: 140_000, liveMemberships: 133_000, seedSeconds: 5 },
       load: { connections: 10, warmupSeconds: 3, roundSeconds: 6, rounds: 5 },
       durationSeconds: 600,
       loadAverage: { start: 0.5, end: 1.5 },

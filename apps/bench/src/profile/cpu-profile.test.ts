@@ -43,6 +43,25 @@ describe('summariseCpuProfile', () => {
     expect(summary.byArea.reduce((sum, a) => sum + a.share, 0)).toBeCloseTo(1, 6);
   });
 
+  test('charges Node core and native time to the calling package', () => {
+    const NODE = 'node:internal/streams/writable';
+    const withCore: CpuProfile = {
+      ...profile,
+      nodes: [
+        { id: 1, callFrame: frame('(root)'), children: [2, 7] },
+        { id: 2, callFrame: frame('handler', FASTIFY, 10), children: [3] },
+        { id: 3, callFrame: frame('write', NODE, 5), children: [4] },
+        { id: 4, callFrame: frame('writeBuffer') },
+        { id: 7, callFrame: frame('parserOnHeadersComplete', 'node:_http_common', 70) },
+      ],
+      samples: [2, 3, 4, 4, 7],
+      timeDeltas: [0, 1000, 1000, 1000, 1000],
+    };
+    const charged = summariseCpuProfile(withCore);
+    expect(Object.fromEntries(charged.byCaller.map((a) => [a.area, a.selfMs]))).toEqual({ fastify: 4, 'node core': 1 });
+    expect(Object.fromEntries(charged.byArea.map((a) => [a.area, a.selfMs]))).toEqual({ fastify: 1, 'node core': 2, native: 2 });
+  });
+
   test('renders Markdown tables naming the functions', () => {
     const markdown = renderProfileSummary(summary);
     expect(markdown).toContain('| @mikro-orm/core | 3.0 | 50.0% |');

@@ -1,7 +1,7 @@
 /**
  * @eventlead/bench: `pnpm bench` — the EventLead API against a bare Fastify + pg baseline on
- * PostgreSQL, plus the CPU profile of `GET /users/:id`. The CLI is `dist/cli.js`; these exports let a
- * script or a test drive it.
+ * PostgreSQL, plus CPU profiles of both servers under a scenario (`--profile`). The CLI is
+ * `dist/cli.js`; these exports let a script or a test drive it.
  */
 export { runBench, tasksetWorks, type BenchOutcome } from './run-bench';
 export {
@@ -28,4 +28,4 @@ export type {
   ServerRun,
   SoakScenario,
 } from './report/results';
-export { renderProfileSummary, summariseCpuProfile, type CpuProfile, type ProfileSummary } from './profile/cpu-profile';
+export { renderProfileComparison, renderProfileSummary, summariseCpuProfile, type CpuProfile, type ProfileSummary } from './profile/cpu-profile';

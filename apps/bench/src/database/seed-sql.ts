@@ -11,17 +11,6 @@
 /** The domain of every generated user's email. */
 export const BENCH_EMAIL_DOMAIN = 'bench.example.com';
 
-/** Reference rows the API needs when the reference seed of @eventlead/db is not available. */
-export const FALLBACK_REFERENCE_SQL = [
-  `insert into "ref"."UserStatus" ("Code", "Name", "SortOrder") values
-    ('pending_verification', 'Pending verification', 1), ('active', 'Active', 2), ('locked', 'Locked', 3),
-    ('suspended', 'Suspended', 4), ('deactivated', 'Deactivated', 5)`,
-  `insert into "ref"."UserCompanyRole" ("Code", "Name", "SortOrder") values
-    ('owner', 'Owner', 1), ('admin', 'Administrator', 2), ('manager', 'Manager', 3), ('member', 'Member', 4), ('viewer', 'Viewer', 5)`,
-  `insert into "ref"."UserCompanyStatus" ("Code", "Name", "SortOrder") values ('active', 'Active', 1), ('suspended', 'Suspended', 2)`,
-  `insert into "ref"."JoinedVia" ("Code", "Name", "SortOrder") values ('signup', 'Sign-up', 1), ('invitation', 'Invitation', 2), ('admin', 'Administrator', 3)`,
-];
-
 /** `$1` = number of companies. */
 export const INSERT_COMPANIES = `insert into "dbo"."Company"
   ("CompanyName", "ABN", "ACN", "TradingName", "GSTRegistered", "IsActive", "CreatedDate", "UpdatedDate")

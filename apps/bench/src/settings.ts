@@ -17,7 +17,7 @@ export interface DataSetSize {
 export interface BenchSettings {
   /** `--quick`: small data set and short rounds, a smoke test. */
   readonly quick: boolean;
-  /** `--profile [id]`: CPU-profile our API under one of scenarios 1–4 (default 2) instead of running the bench. */
+  /** `--profile [id]`: CPU-profile both servers of A/B scenario `id` (default 2) instead of running the bench. */
   readonly profile: number | undefined;
   /** Server URL (any database on it); the bench database is created next to it. */
   readonly serverUrl: string;
@@ -61,8 +61,9 @@ export class BenchSettingsError extends Error {
 const USAGE = `Usage: eventlead-bench [--quick] [--profile [id]] [--only <ids>] [--out <dir>]
 
   --quick        small data set, short rounds (also BENCH_QUICK=1); results go to a temp dir
-  --profile [id] CPU-profile our API under the load of scenario id (1-4, default 2: GET /users/:id)
-                 instead of running the bench
+  --profile [id] CPU-profile both servers (ours as the scenario runs it, and the baseline) under the
+                 load of A/B scenario id (1-4, 8-10; default 2: GET /users/:id) instead of running
+                 the bench; the comparison goes to <out>/profile-*.summary.md
   --only <ids>   run only these scenarios, e.g. --only 1,2,4 (ids 1-10 as in the README)
   --out <dir>    where results.json / results.md go (also BENCH_OUT_DIR);
                  default docs/performance for a full run, a temp dir for --quick
@@ -74,6 +75,9 @@ BENCH_DATABASE (default ${DEFAULT_DATABASE}), BENCH_PIN=0 to switch CPU pinning 
 export function usage(): string {
   return USAGE;
 }
+
+/** The A/B scenarios, the ones `--profile` can record. */
+const PROFILABLE = new Set([1, 2, 3, 4, 8, 9, 10]);
 
 const truthy = (value: string | undefined): boolean => value !== undefined && ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase());
 
@@ -107,7 +111,7 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv,
       if (next !== undefined && /^[0-9]+$/.test(next)) {
         profile = Number(next);
         i++;
-        if (profile < 1 || profile > 4) throw new BenchSettingsError('--profile takes a scenario id from 1 to 4 (default 2).');
+        if (!PROFILABLE.has(profile)) throw new BenchSettingsError('--profile takes an A/B scenario id: 1-4 or 8-10 (default 2).');
       }
     }
     else if (arg === '--out') {

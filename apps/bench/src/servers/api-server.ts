@@ -16,7 +16,7 @@ import { createORM, createOrmConfig, type Orm } from '@eventlead/db';
 import { reportStart, runChild, serveQuestions, sinceProcessStart } from '../ipc/child-side';
 import type { ForkCensus } from '../protocol';
 import { installQueryCounter } from './query-counter';
-import { heapAfterGc, listenOptions, probeHashing, requiredEnv, serverStats } from './server-questions';
+import { heapAfterGc, listenOptions, probeHashing, requiredEnv, serverStats, startProfile, stopProfile } from './server-questions';
 
 const modulesLoadedMs = sinceProcessStart();
 // Which request a query serves, for the per-request round-trip count: the same hook as the baseline's
@@ -84,6 +84,8 @@ runChild(async () => {
   serveQuestions({
     stats: serverStats,
     heap: heapAfterGc,
+    profileStart: startProfile,
+    profileStop: stopProfile,
     hashProbe: probeHashing,
     forks: () => {
       if (census === undefined) throw new Error('Fork tracking is off (BENCH_TRACK_FORKS=1).');
