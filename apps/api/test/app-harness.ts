@@ -1,6 +1,6 @@
 import { describeEachDatabase, type DescribeEachDatabaseOptions } from '@eventlead/db/testing';
 import type { TestDatabase } from '@eventlead/db/testing';
-import { hashToken } from '@eventlead/security';
+import { hashToken, PasswordHasher } from '@eventlead/security';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
 
@@ -8,6 +8,13 @@ import { buildApp } from '../src/app';
 export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 /** `Authorization` header carrying {@link ADMIN_TOKEN}. */
 export const adminAuth = { authorization: `Bearer ${ADMIN_TOKEN}` };
+
+/**
+ * The password hasher of the test apps: bcrypt at cost 10, the lowest the hasher accepts, a quarter of
+ * the work of the default cost 12 per hash. What the default hasher stores (cost 12) is checked in
+ * users.test.ts, on an app built without this option.
+ */
+export const testPasswordHasher = new PasswordHasher({ cost: 10 });
 
 /** A built app on an isolated test database. */
 export interface AppHarness {
@@ -29,7 +36,7 @@ export function describeApp(
     let harness: AppHarness | undefined;
     beforeAll(async () => {
       const db = getDb();
-      const app = await buildApp({ orm: db.orm, config: { adminTokenSha256: hashToken(ADMIN_TOKEN), rateLimitMax: 100_000 } });
+      const app = await buildApp({ orm: db.orm, passwordHasher: testPasswordHasher, config: { adminTokenSha256: hashToken(ADMIN_TOKEN), rateLimitMax: 100_000 } });
       options.extraRoutes?.(app);
       await app.ready();
       harness = { app, db };

@@ -1,8 +1,9 @@
 import { includeDeleted } from '@eventlead/db';
 import { Company, User, UserCompany, UserCompanyRole, UserCompanyStatus, JoinedVia } from '@eventlead/models';
-import { verifyPassword } from '@eventlead/security';
+import { hashToken, verifyPassword } from '@eventlead/security';
 import type { LightMyRequestResponse } from 'fastify';
-import { adminAuth, describeApp } from '../app-harness';
+import { buildApp } from '../../src/app';
+import { ADMIN_TOKEN, adminAuth, describeApp } from '../app-harness';
 import { expectNoSecrets, insertReferenceRows } from './ref-fixtures';
 
 interface ErrorJson {
@@ -53,6 +54,20 @@ describeApp('/users', (get) => {
   });
 
   describe('POST /users', () => {
+    test('an app built without a password hasher stores cost-12 bcrypt hashes (the suites use cost 10)', async () => {
+      const app = await buildApp({ orm: get().db.orm, config: { adminTokenSha256: hashToken(ADMIN_TOKEN), rateLimitMax: 100_000 } });
+      try {
+        const res = await app.inject({ method: 'POST', url: '/users', headers: adminAuth, payload: newUser });
+        responses.push(res);
+        expect(res.statusCode).toBe(201);
+        const row = await get().db.em().findOneOrFail(User, { email: 'jane.doe@example.com' });
+        expect(row.passwordHash).toMatch(/^\$2b\$12\$/);
+        expect(await verifyPassword('correct horse battery', row.passwordHash)).toBe(true);
+      } finally {
+        await app.close();
+      }
+    });
+
     test('creates an active user with a normalised email and phone and a bcrypt hash, credited to the actor', async () => {
       const res = await call('POST', '/users', newUser);
       expect(res.statusCode).toBe(201);

@@ -1,4 +1,4 @@
-import { testEntities, Person } from '../../test/fixtures/entities';
+import { Company, testEntities, Person } from '../../test/fixtures/entities';
 import { createTestDatabase, describeEachDatabase, testDatabaseKinds } from '.';
 
 describe('testDatabaseKinds', () => {
@@ -34,6 +34,27 @@ describeEachDatabase(
 
     test('... and the next one starts empty', async () => {
       expect(await getDb().em().count(Person)).toBe(0);
+    });
+
+    test('reset() restarts the identity of a table that is empty again but handed out ids', async () => {
+      const em = getDb().em();
+      const first = em.create(Person, { email: 'gone@example.com' });
+      await em.flush();
+      await em.nativeDelete(Person, { id: first.id });
+      expect(await em.count(Person)).toBe(0);
+      await getDb().reset();
+      const again = getDb().em();
+      const second = again.create(Person, { email: 'again@example.com' });
+      await again.flush();
+      expect(second.id).toBe(first.id);
+    });
+
+    test('reset() empties a table whose rows keep their identity from an explicit id', async () => {
+      const em = getDb().em();
+      em.create(Company, { id: 42, name: 'Explicit' });
+      await em.flush();
+      await getDb().reset();
+      expect(await getDb().em().count(Company)).toBe(0);
     });
 
     test('each test file gets its own database', async () => {

@@ -13,6 +13,7 @@ export {
   type TestDatabaseKind,
   type TestDatabaseOptions,
 } from './test-database';
+export { setUpTestTemplates, tearDownTestTemplates, TEST_TEMPLATES_ENV } from './templates';
 export { truncateAll } from './truncate-all';
 export {
   MSSQL_STATEMENTS_COMMAND,

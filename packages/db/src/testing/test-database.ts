@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Client } from 'pg';
 import { createOrmConfig, type OrmOptions } from '../config';
@@ -7,6 +8,7 @@ import type { DatabaseEnv } from '../pool-settings';
 import { createORM, type Orm } from '../orm';
 import { redactUrl } from '../redact-url';
 import { seedReferenceData } from '../seed/seed-reference-data';
+import { createFromPostgresTemplate, readPgliteTemplate, templateRun, writePgliteTemplate, type TemplateKey, type TemplateRun } from './templates';
 import { truncateAll } from './truncate-all';
 
 /** The databases the test helpers can create. */
@@ -72,19 +74,97 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
-async function open(kind: TestDatabaseKind, databaseUrl: string | undefined, options: TestDatabaseOptions, drop: () => Promise<void>): Promise<TestDatabase> {
+type Schema = NonNullable<TestDatabaseOptions['schema']>;
+
+function schemaOf(options: TestDatabaseOptions): Schema {
+  return options.schema ?? (options.overrides?.entities ? 'entities' : 'migrations');
+}
+
+/** The template a database with these options can be copied from: only the committed schema, as migrated (and seeded). */
+function templateKeyOf(options: TestDatabaseOptions): TemplateKey | undefined {
+  if (schemaOf(options) !== 'migrations' || options.overrides?.entities) {
+    return undefined;
+  }
+  return options.seed ? 'seeded' : 'migrated';
+}
+
+/** Builds the schema (and reference data) the options ask for on a connected ORM. */
+async function fill(orm: Orm, options: TestDatabaseOptions): Promise<void> {
+  const schema = schemaOf(options);
+  if (schema === 'migrations') {
+    await migrateUp(orm);
+  } else if (schema === 'entities') {
+    await orm.schema.createSchema();
+  }
+  if (options.seed) {
+    await seedReferenceData(orm);
+  }
+}
+
+async function dumpOf(pglite: PGlite): Promise<Buffer> {
+  return Buffer.from(await (await pglite.dumpDataDir('none')).arrayBuffer());
+}
+
+/**
+ * An in-memory PGlite with the schema the options ask for. In a run with templates (see
+ * `setUpTestTemplates`) it is loaded from the run's dump of a migrated (and seeded) data directory,
+ * or of a fresh one for other schemas, which skips PGlite's initdb and the migrations; the first file
+ * of the run to need a dump makes it. `filled` says whether the schema is already in place.
+ */
+async function openPglite(run: TemplateRun | undefined, key: TemplateKey | undefined): Promise<Prepared & { pglite: PGlite }> {
+  if (!run) {
+    return { pglite: await PGlite.create(), filled: false };
+  }
+  const ready = key === undefined ? undefined : readPgliteTemplate(run, key);
+  if (ready) {
+    return { pglite: await PGlite.create({ loadDataDir: new Blob([ready]) }), filled: true };
+  }
+  const empty = readPgliteTemplate(run, 'empty');
+  let pglite: PGlite;
+  if (empty) {
+    pglite = await PGlite.create({ loadDataDir: new Blob([empty]) });
+  } else {
+    pglite = await PGlite.create();
+    writePgliteTemplate(run, 'empty', await dumpOf(pglite));
+  }
+  const keep = async (filled: PGlite): Promise<void> => {
+    if (key !== undefined) {
+      writePgliteTemplate(run, key, await dumpOf(filled));
+    }
+  };
+  return { pglite, filled: false, keep };
+}
+
+/** How {@link open} finds the database: already filled (copied from a template), and the PGlite to use. */
+interface Prepared {
+  readonly filled: boolean;
+  readonly pglite?: PGlite;
+  /** Keeps the PGlite, once filled, as the run's template. */
+  readonly keep?: (pglite: PGlite) => Promise<void>;
+}
+
+async function open(
+  kind: TestDatabaseKind,
+  databaseUrl: string | undefined,
+  options: TestDatabaseOptions,
+  drop: () => Promise<void>,
+  prepared: Prepared = { filled: false },
+): Promise<TestDatabase> {
   const env: DatabaseEnv = { ...options.env, DATABASE_URL: databaseUrl ?? 'pglite://memory' };
-  const schema = options.schema ?? (options.overrides?.entities ? 'entities' : 'migrations');
+  const config = createOrmConfig(env, options.overrides);
+  const { pglite } = prepared;
+  if (pglite) {
+    // The ORM borrows this PGlite (it does not close it): `drop` does.
+    config.driverOptions = { ...config.driverOptions, connection: { pglite: () => Promise.resolve(pglite) } };
+  }
   let orm: Orm;
   try {
-    orm = await createORM(createOrmConfig(env, options.overrides));
-    if (schema === 'migrations') {
-      await migrateUp(orm);
-    } else if (schema === 'entities') {
-      await orm.schema.createSchema();
-    }
-    if (options.seed) {
-      await seedReferenceData(orm);
+    orm = await createORM(config);
+    if (!prepared.filled) {
+      await fill(orm, options);
+      if (pglite) {
+        await prepared.keep?.(pglite);
+      }
     }
   } catch (err) {
     await drop();
@@ -122,20 +202,36 @@ async function open(kind: TestDatabaseKind, databaseUrl: string | undefined, opt
  * try { ... } finally { await db.close(); }
  */
 export async function createTestDatabase(kind: TestDatabaseKind, options: TestDatabaseOptions = {}): Promise<TestDatabase> {
+  const run = templateRun();
+  const key = templateKeyOf(options);
   if (kind === 'pglite') {
-    return open(kind, undefined, options, () => Promise.resolve());
+    const prepared = await openPglite(run, key);
+    return open(kind, undefined, options, () => prepared.pglite.close(), prepared);
   }
   const serverUrl = options.postgresUrl ?? process.env.TEST_POSTGRES_URL;
   if (!serverUrl) {
     throw new Error('TEST_POSTGRES_URL is not set: set it to a PostgreSQL server URL (e.g. postgresql://postgres@127.0.0.1:5432/postgres) to run the PostgreSQL suites.');
   }
   const dbName = `eventlead_test_${randomBytes(6).toString('hex')}`;
+  // FORCE ends sessions a failed test may have left open, so the drop cannot hang or leak the database.
+  const dropping = (name: string) => () => onServer(serverUrl, `drop database if exists "${name}" with (force)`);
+  const drop = dropping(dbName);
+  if (run && key) {
+    try {
+      await createFromPostgresTemplate(serverUrl, run, key, dbName, async (name) => {
+        await onServer(serverUrl, `create database "${name}"`);
+        const template = await open(kind, withDatabase(serverUrl, name), options, dropping(name));
+        await template.orm.close(true);
+      });
+    } catch (cause) {
+      throw new Error(`Could not create test database ${dbName} from a template on ${redactUrl(serverUrl)}`, { cause });
+    }
+    return open(kind, withDatabase(serverUrl, dbName), options, drop, { filled: true });
+  }
   try {
     await onServer(serverUrl, `create database "${dbName}"`);
   } catch (cause) {
     throw new Error(`Could not create test database ${dbName} on ${redactUrl(serverUrl)}`, { cause });
   }
-  // FORCE ends sessions a failed test may have left open, so the drop cannot hang or leak the database.
-  const drop = () => onServer(serverUrl, `drop database if exists "${dbName}" with (force)`);
   return open(kind, withDatabase(serverUrl, dbName), options, drop);
 }

@@ -1,12 +1,21 @@
 import { rmSync } from 'node:fs';
+import { tearDownTestTemplates } from '@eventlead/db/testing';
 import { formatReport, readParts, reportPath, RUN_DIR_ENV, summarise, writeReport } from './report';
 import { LONG_RUN } from './settings';
 
 /**
  * Jest global teardown: when reliability tests ran, sums their figures into the report, prints it
- * and writes it (see `reportPath`). Removes the run's temporary folder either way.
+ * and writes it (see `reportPath`). Removes the run's temporary folder and database templates either way.
  */
-export default function globalTeardown(): void {
+export default async function globalTeardown(): Promise<void> {
+  try {
+    writeReliabilityReport();
+  } finally {
+    await tearDownTestTemplates();
+  }
+}
+
+function writeReliabilityReport(): void {
   const dir = process.env[RUN_DIR_ENV];
   if (dir === undefined || dir === '') return;
   try {
