@@ -50,7 +50,7 @@ class DeadlineParam {
  * @example setDeadline(request.em, { signal: request.signal, expiresAt: Date.now() + 30_000 });
  */
 export function setDeadline(em: EntityManager, deadline: Deadline): void {
-  em.setFilterParams(DEADLINE_PARAM, new DeadlineParam(deadline) as unknown as Record<string, unknown>);
+  em.setFilterParams(DEADLINE_PARAM, new DeadlineParam(deadline));
 }
 
 /** The deadline recorded on `em` (or the fork it was made from) by {@link setDeadline}, if any. */
