@@ -77,7 +77,7 @@ export const deadlinePlugin = fp<DeadlinePluginOptions>(
         // fastify started the timer when it created the request, an instant before this hook.
         (request as { deadline: Deadline | undefined }).deadline = new RequestDeadline(request, Date.now() + timeoutMs);
         const onAbort = abortListenerOf(request);
-        if (onAbort !== undefined && request.raw.listeners('close').includes(onAbort)) {
+        if (onAbort !== undefined && request.raw.listenerCount('close', onAbort) > 0) {
           request.raw.removeListener('close', onAbort);
           reply.raw.once('close', () => {
             if (!reply.raw.writableFinished) onAbort();
