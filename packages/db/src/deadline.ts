@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager } from '@mikro-orm/knex';
 import { sqlDialectOf } from './ddl/sql-dialect';
 import { DatabaseError } from './errors';
@@ -23,20 +22,41 @@ export class DeadlineExceededError extends DatabaseError {
   }
 }
 
-const deadlines = new AsyncLocalStorage<Deadline>();
-
 /**
- * Runs `fn` with a deadline every {@link transactional} inside it honours, without being passed it
- * (the API sets the request's deadline in `onRequest`, so no route has to thread it through).
- * @example withDeadline({ signal: request.signal, expiresAt: Date.now() + 30_000 }, next);
+ * Where the deadline lives: a filter parameter of the EntityManager fork, like the actor and the audit
+ * context (see `setActor`), so every fork made from it afterwards, the one `em.transactional()` opens
+ * among them, carries it. MikroORM deep-copies filter parameters into each fork; the holder's `clone`
+ * hands the same deadline on instead (its signal is an `AbortSignal`, which must stay the caller's).
+ * No filter has this name, so no query changes.
+ *
+ * Kept on the unit of work rather than in an `AsyncLocalStorage` of its own: on Node 20 every enabled
+ * `AsyncLocalStorage` adds work to every promise and tick of every request, whether it reads it or not.
  */
-export function withDeadline<T>(deadline: Deadline, fn: () => T): T {
-  return deadlines.run(deadline, fn);
+const DEADLINE_PARAM = 'eventlead:deadline';
+
+class DeadlineParam {
+  constructor(readonly deadline: Deadline) {}
+  /** Called by MikroORM when it copies filter parameters into a fork: the fork shares the deadline. */
+  clone(): this {
+    return this;
+  }
 }
 
-/** The deadline set by the innermost {@link withDeadline} around the caller, if any. */
-export function currentDeadline(): Deadline | undefined {
-  return deadlines.getStore();
+/**
+ * Records the deadline of the work done through `em` (a request's unit of work) and every fork made
+ * from it afterwards: every {@link transactional} on them honours it without being passed it (the API
+ * sets the request's deadline on its unit of work, so no route has to thread it through). Set it on a
+ * request's fork, never on the global `orm.em`.
+ * @example setDeadline(request.em, { signal: request.signal, expiresAt: Date.now() + 30_000 });
+ */
+export function setDeadline(em: EntityManager, deadline: Deadline): void {
+  em.setFilterParams(DEADLINE_PARAM, new DeadlineParam(deadline));
+}
+
+/** The deadline recorded on `em` (or the fork it was made from) by {@link setDeadline}, if any. */
+export function deadlineOf(em: EntityManager): Deadline | undefined {
+  const param = em.getFilterParams(DEADLINE_PARAM) as unknown;
+  return param instanceof DeadlineParam ? param.deadline : undefined;
 }
 
 /** Whether the deadline has passed or its signal fired. */

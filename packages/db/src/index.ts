@@ -10,7 +10,7 @@
 export { getActor, setActor, type ActorId } from './actor';
 export { getAuditContext, setAuditContext, type AuditContext } from './audit-trail/audit-context';
 export { AUDIT_CHANGE_TYPE, REDACTED } from './audit-trail/audit-trail-subscriber';
-export { currentDeadline, DeadlineExceededError, withDeadline, type Deadline } from './deadline';
+export { deadlineOf, DeadlineExceededError, setDeadline, type Deadline } from './deadline';
 export { createOrmConfig, type OrmOptions } from './config';
 export { withRequestContext, type RequestContextOptions } from './context';
 export { insertRows } from './insert-rows';

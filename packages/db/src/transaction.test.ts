@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { Company, Membership, Person, testEntities } from '../test/fixtures/entities';
-import { DeadlineExceededError, withDeadline } from './deadline';
+import { deadlineOf, DeadlineExceededError, setDeadline } from './deadline';
 import { ForeignKeyError, NotFoundError, UniqueConflictError } from './errors';
 import { mapDatabaseError } from './map-database-error';
 import { describeEachDatabase } from './testing';
@@ -109,30 +109,38 @@ describeEachDatabase(
       expect(await getDb().em().count(Person, { email: 'late@example.com' })).toBe(0);
     });
 
-    test('the deadline set by withDeadline reaches transactional without being passed; a passed one starts nothing', async () => {
+    test('the deadline set on a unit of work reaches transactional on it and its forks without being passed; a passed one starts nothing', async () => {
       const controller = new AbortController();
       controller.abort();
-      const attempt = withDeadline({ signal: controller.signal, expiresAt: Date.now() + 60_000 }, () =>
-        transactional(getDb().em(), async (tx) => {
+      const em = getDb().em();
+      const deadline = { signal: controller.signal, expiresAt: Date.now() + 60_000 };
+      setDeadline(em, deadline);
+      // A fork made afterwards carries the same deadline, its signal the caller's own (not a copy).
+      const fork = em.fork({ clear: false });
+      expect(deadlineOf(fork)).toBe(deadline);
+      expect(deadlineOf(fork)?.signal).toBe(controller.signal);
+      for (const target of [em, fork]) {
+        const attempt = transactional(target, async (tx) => {
           tx.create(Person, { email: 'never@example.com' });
           await Promise.resolve();
-        }),
-      );
-      await expect(attempt).rejects.toBeInstanceOf(DeadlineExceededError);
+        });
+        await expect(attempt).rejects.toBeInstanceOf(DeadlineExceededError);
+      }
       expect(await getDb().em().count(Person, { email: 'never@example.com' })).toBe(0);
+      // The global EntityManager and other units of work have none.
+      expect(deadlineOf(getDb().em())).toBeUndefined();
     });
 
     test('before its deadline, a transaction commits as usual (nested calls join it)', async () => {
-      const deadline = { signal: new AbortController().signal, expiresAt: Date.now() + 60_000 };
-      await withDeadline(deadline, () =>
-        transactional(getDb().em(), async (tx) => {
-          tx.create(Person, { email: 'intime@example.com' });
-          await transactional(tx, async (inner) => {
-            inner.create(Company, { name: 'In Time Pty Ltd' });
-            await Promise.resolve();
-          });
-        }),
-      );
+      const em = getDb().em();
+      setDeadline(em, { signal: new AbortController().signal, expiresAt: Date.now() + 60_000 });
+      await transactional(em, async (tx) => {
+        tx.create(Person, { email: 'intime@example.com' });
+        await transactional(tx, async (inner) => {
+          inner.create(Company, { name: 'In Time Pty Ltd' });
+          await Promise.resolve();
+        });
+      });
       expect(await getDb().em().count(Person, { email: 'intime@example.com' })).toBe(1);
     });
 

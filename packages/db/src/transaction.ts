@@ -1,11 +1,11 @@
 import { TransactionPropagation } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { currentDeadline, deadlinePassed, DeadlineExceededError, runUnderDeadline, type Deadline } from './deadline';
+import { deadlineOf, deadlinePassed, DeadlineExceededError, runUnderDeadline, type Deadline } from './deadline';
 import { mapDatabaseError } from './map-database-error';
 
 /** Options of {@link transactional}. */
 export interface TransactionalOptions {
-  /** When the work must be over; default: the one set by `withDeadline` around the caller, if any. */
+  /** When the work must be over; default: the one recorded on `em` by `setDeadline`, if any. */
   deadline?: Deadline;
 }
 
@@ -16,7 +16,7 @@ export interface TransactionalOptions {
  * Database errors are rethrown as typed errors ({@link mapDatabaseError}): a duplicate key surfaces as
  * {@link UniqueConflictError}, a lost connection as {@link DatabaseUnavailableError}.
  *
- * Under a deadline (`options.deadline`, or the request's one from `withDeadline`), the database
+ * Under a deadline (`options.deadline`, or the one `setDeadline` recorded on `em`: the request's), the database
  * gives up at the deadline (PostgreSQL: `SET LOCAL statement_timeout` and `lock_timeout`; SQL Server:
  * see `applyServerTimeouts`), and a transaction whose deadline passed is rolled back, never committed:
  * either way the caller gets {@link DeadlineExceededError} (503).
@@ -34,7 +34,7 @@ export async function transactional<T>(
   fn: (em: EntityManager) => Promise<T>,
   options: TransactionalOptions = {},
 ): Promise<T> {
-  const deadline = options.deadline ?? currentDeadline();
+  const deadline = options.deadline ?? deadlineOf(em);
   // A nested call joins the outer transaction, whose own call applies the deadline.
   const outermost = !em.isInTransaction();
   try {

@@ -1,4 +1,4 @@
-import { withDeadline } from '@eventlead/db';
+import type { Deadline } from '@eventlead/db';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { addRouteHook } from './route-hooks';
@@ -21,6 +21,32 @@ function abortListenerOf(request: FastifyRequest): (() => void) | undefined {
   return typeof listener === 'function' ? (listener as () => void) : undefined;
 }
 
+declare module 'fastify' {
+  interface FastifyRequest {
+    /**
+     * When this request's work must be over: its signal (fired when the client goes away or the
+     * deadline passes) and the time `handlerTimeout` answers 503. Set in `onRequest` on every route
+     * that uses the database; undefined on the others (`GET /health`).
+     */
+    readonly deadline: Deadline | undefined;
+  }
+}
+
+/**
+ * A request's deadline. The signal is read only when the database layer asks for it: Node creates an
+ * AbortController's signal on first access, and a request that runs no transaction need not pay for
+ * one. A class rather than an object literal with a getter per request.
+ */
+class RequestDeadline implements Deadline {
+  constructor(
+    private readonly request: FastifyRequest,
+    readonly expiresAt: number,
+  ) {}
+  get signal(): AbortSignal {
+    return this.request.signal;
+  }
+}
+
 /**
  * The request deadline of every route that uses the database (`handlerTimeout`, answered 503 by the
  * error handler), made to hold for requests with a body, and handed to the database layer.
@@ -33,39 +59,42 @@ function abortListenerOf(request: FastifyRequest): (() => void) | undefined {
  * response's `close`, which Node emits on a finished response or a lost connection; only the second
  * (`!writableFinished`) is a disconnect.
  *
- * The request's signal and the time it expires go to `withDeadline` (@eventlead/db), so every
- * `transactional` of the request sets the server-side statement and lock timeouts to the time left,
- * and rolls back instead of committing once the deadline has passed.
+ * The request's signal and the time it expires become `request.deadline`, which `requestContextPlugin`
+ * records on the request's unit of work (`setDeadline` of @eventlead/db), so every `transactional` of
+ * the request sets the server-side statement and lock timeouts to the time left, and rolls back
+ * instead of committing once the deadline has passed. No `AsyncLocalStorage` carries it: on Node 20
+ * each enabled one costs every promise of every request.
  */
 export const deadlinePlugin = fp<DeadlinePluginOptions>(
   (app: FastifyInstance, { requestTimeoutMs }, done) => {
-    const armDeadline: onRequestHookHandler = (request, reply, next) => {
-      const onAbort = abortListenerOf(request);
-      if (onAbort !== undefined && request.raw.listeners('close').includes(onAbort)) {
-        request.raw.removeListener('close', onAbort);
-        reply.raw.once('close', () => {
-          if (!reply.raw.writableFinished) onAbort();
-        });
-      }
-      // fastify started the timer when it created the request, an instant before this hook. The
-      // signal is read only when the database layer asks for it: Node creates an AbortController's
-      // signal on first access, and a request that runs no transaction need not pay for one.
-      withDeadline(
-        {
-          get signal() {
-            return request.signal;
-          },
-          expiresAt: Date.now() + request.routeOptions.handlerTimeout,
-        },
-        next,
-      );
+    // One hook per deadline length, resolved when the route is added (reading `request.routeOptions`
+    // per request builds a new object each time in fastify 5).
+    const hooks = new Map<number, onRequestHookHandler>();
+    const armDeadline = (timeoutMs: number): onRequestHookHandler => {
+      const existing = hooks.get(timeoutMs);
+      if (existing !== undefined) return existing;
+      const hook: onRequestHookHandler = function armDeadline(request, reply, next) {
+        // fastify started the timer when it created the request, an instant before this hook.
+        (request as { deadline: Deadline | undefined }).deadline = new RequestDeadline(request, Date.now() + timeoutMs);
+        const onAbort = abortListenerOf(request);
+        if (onAbort !== undefined && request.raw.listenerCount('close', onAbort) > 0) {
+          request.raw.removeListener('close', onAbort);
+          reply.raw.once('close', () => {
+            if (!reply.raw.writableFinished) onAbort();
+          });
+        }
+        next();
+      };
+      hooks.set(timeoutMs, hook);
+      return hook;
     };
+    app.decorateRequest('deadline', undefined);
     // Per route, because fastify arms a timer and an AbortController for each request of a route that
     // has a deadline, and `GET /health` needs none.
     app.addHook('onRoute', (route) => {
       if (route.config?.database === 'none') return;
       route.handlerTimeout ??= requestTimeoutMs;
-      addRouteHook(route, 'onRequest', armDeadline);
+      addRouteHook(route, 'onRequest', armDeadline(route.handlerTimeout));
     });
     done();
   },

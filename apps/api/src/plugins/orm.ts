@@ -9,7 +9,7 @@ import type {
   RouteOptions,
 } from 'fastify';
 import fp from 'fastify-plugin';
-import { addRouteHook } from './route-hooks';
+import { addRouteHook, routeConfigOf } from './route-hooks';
 
 /**
  * How a route uses the database, its `config.database`:
@@ -165,7 +165,7 @@ export const ormPlugin = fp<OrmPluginOptions>(
     });
     app.decorateRequest('connection', {
       getter(this: FastifyRequest) {
-        if (this.routeOptions.config.database !== 'connection') throw wrongAccess(this, 'connection');
+        if (routeConfigOf(this).database !== 'connection') throw wrongAccess(this, 'connection');
         return connection;
       },
     });

@@ -1,4 +1,4 @@
-import { setActor, setAuditContext, type AuditContext } from '@eventlead/db';
+import { setActor, setAuditContext, setDeadline, type AuditContext } from '@eventlead/db';
 import { UserAudit } from '@eventlead/models';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
@@ -33,6 +33,8 @@ export function auditContextOf(request: FastifyRequest): AuditContext {
  * - who acts (`setActor`): the principal the route's authentication accepted; the admin token acts
  *   as the platform operator account, which CreatedBy/UpdatedBy/DeletedBy and the audit trail's
  *   ChangedBy then credit. A request nobody authenticated acts as nobody (NULL);
+ * - the request's deadline (`setDeadline`, from `deadlinePlugin`): every `transactional` of the
+ *   request honours it (server-side timeouts, rollback once it has passed);
  * - the audit context (`setAuditContext`, {@link auditContextOf}): RequestID, IPAddress and UserAgent
  *   of every `audit.*` row the request writes.
  *
@@ -44,6 +46,7 @@ export const requestContextPlugin = fp(
     const setRequestContext: onRequestHookHandler = (request, _reply, next) => {
       const em = request.em;
       setAuditContext(em, auditContextOf(request));
+      if (request.deadline !== undefined) setDeadline(em, request.deadline);
       if (request.principal !== 'admin') {
         next();
         return;
@@ -64,5 +67,5 @@ export const requestContextPlugin = fp(
     });
     done();
   },
-  { name: 'eventlead-request-context', dependencies: ['eventlead-orm', 'eventlead-auth'], fastify: '5.x' },
+  { name: 'eventlead-request-context', dependencies: ['eventlead-deadline', 'eventlead-orm', 'eventlead-auth'], fastify: '5.x' },
 );

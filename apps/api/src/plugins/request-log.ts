@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { logSafeError, logSafeMessage } from '../log-safe-error';
 import { BufferedWriter } from '../request-log/buffered-writer';
+import { routeConfigOf } from './route-hooks';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -77,7 +78,7 @@ export const requestLogPlugin = fp<RequestLogPluginOptions>(
     // and two listeners on every response to every request, probes included.
     app.addHook('onSend', (request, reply, payload, next) => {
       recordFailure(request, reply.statusCode);
-      if (request.routeOptions.config.requestLog === false) {
+      if (routeConfigOf(request).requestLog === false) {
         next(null, payload);
         return;
       }

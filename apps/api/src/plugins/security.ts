@@ -4,6 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet from 'helmet';
+import { routeConfigOf } from './route-hooks';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -82,7 +83,7 @@ const DOCUMENT_HEADERS = headersOf(helmet({ contentSecurityPolicy: false }));
 export const securityPlugin = fp<SecurityPluginOptions>(
   async (app: FastifyInstance, options) => {
     app.addHook('onSend', (request, reply, payload, done) => {
-      if (request.routeOptions.config.securityHeaders === 'document') {
+      if (routeConfigOf(request).securityHeaders === 'document') {
         void reply.headers(DOCUMENT_HEADERS);
       } else {
         void reply.headers(API_HEADERS);
@@ -112,7 +113,7 @@ export const securityPlugin = fp<SecurityPluginOptions>(
     // a microtask hop; a counted one continues when the limiter has answered (or refused it: 429).
     const limit = app.rateLimit();
     app.addHook('onRequest', function countRequest(request, reply, done) {
-      if (request.routeOptions.config.rateLimit === false) {
+      if (routeConfigOf(request).rateLimit === false) {
         done();
         return;
       }

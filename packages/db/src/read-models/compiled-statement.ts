@@ -120,6 +120,8 @@ export async function runStatements(em: EntityManager, calls: readonly { stateme
       return result.value.rows;
     });
   } finally {
-    await client.releaseConnection(pg);
+    // knex hands the connection back to the pool synchronously and returns a resolved promise (it
+    // never rejects): not awaited, one promise and one tick less per read.
+    void client.releaseConnection(pg);
   }
 }
