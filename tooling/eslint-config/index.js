@@ -101,8 +101,8 @@ const tsdocRequired = {
 
 /**
  * The shared lint config: `strictTypeChecked` and `stylisticTypeChecked` from typescript-eslint,
- * type information from each package's own tsconfig, and TSDoc on every export of `src/` (tests
- * excluded): a comment that says what the member is for.
+ * type information from each package's own tsconfig, and TSDoc on every export of `src/` and on its
+ * public members (tests excluded): a comment that says what the member is for.
  * @param {string} tsconfigRootDir the package folder (pass `__dirname`)
  */
 function config(tsconfigRootDir) {
