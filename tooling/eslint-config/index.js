@@ -8,7 +8,8 @@ const tseslint = require('typescript-eslint');
  * - the public methods, getters, setters and fields of an exported class, including public constructor
  *   parameter properties (`constructor(readonly code: string)`);
  * - the properties and methods of an exported interface, and of the object type an exported type alias
- *   names (also when it is one part of a union or intersection: `Base & { extra: string }`).
+ *   names (also when it is one part of an intersection, `Base & { extra: string }`, or of a union of
+ *   object types, `{ ok: true; value: T } | { ok: false; error: string }`).
  * Private, protected and `#private` members, constructors (the class comment covers them) and
  * `override`s (the base documents them) are left out, and so are members of object types nested deeper
  * (inside a property's or a parameter's type): the comment of the property or function covers them.
@@ -39,7 +40,10 @@ const classMembers = exportedClassBody.flatMap((body) => [
 const objectTypes = [
   'ExportNamedDeclaration > TSInterfaceDeclaration > TSInterfaceBody',
   'ExportNamedDeclaration > TSTypeAliasDeclaration > TSTypeLiteral',
-  'ExportNamedDeclaration > TSTypeAliasDeclaration > :matches(TSUnionType, TSIntersectionType) > TSTypeLiteral',
+  'ExportNamedDeclaration > TSTypeAliasDeclaration > TSIntersectionType > TSTypeLiteral',
+  // A union of object types only (a result type, a message type); a union that also admits a name or a
+  // primitive (`string | { meta: … }`) describes an argument, which the alias's comment covers.
+  'ExportNamedDeclaration > TSTypeAliasDeclaration > TSUnionType:not(:has(> :not(TSTypeLiteral))) > TSTypeLiteral',
 ];
 const typeMembers = objectTypes.flatMap((type) => [`${type} > TSPropertySignature`, `${type} > TSMethodSignature`]);
 const publicSurface = [

@@ -90,6 +90,7 @@ test('members of the object type an exported type alias names need one, also ins
   assert.deepEqual(missingDocs('/** More. */\nexport type More = Base & {\n  extra: string;\n};'), ['3:jsdoc/require-jsdoc']);
   assert.deepEqual(missingDocs('/** Either. */\nexport type Either = { ok: true } | { ok: false };'), ['2:jsdoc/require-jsdoc', '2:jsdoc/require-jsdoc']);
   assert.deepEqual(missingDocs('/** Docs. */\nexport type T = {\n  /** What. */\n  what: string;\n};'), []);
+  assert.deepEqual(missingDocs('/** An entity or its name. */\nexport type Entity = string | { meta: { className: string } };'), []);
 });
 
 test('a member comment of tags alone is not enough', () => {
