@@ -109,8 +109,8 @@ function wrongAccess(request: FastifyRequest, property: 'em' | 'connection'): Da
 /** Options of {@link ormPlugin}. */
 export interface OrmPluginOptions {
   /**
-   * The application's ORM, opened by the caller: each unit of work is a fork of it, and the connections are
-   * its own.
+   * The application's ORM, opened and closed by the caller: units of work fork its EntityManager, and
+   * `request.connection` runs on its connections.
    */
   orm: Orm;
 }
