@@ -3,10 +3,18 @@ const jsdoc = require('eslint-plugin-jsdoc');
 const tseslint = require('typescript-eslint');
 
 /**
- * What a package exports from a source file: `export function`, `export class`, `export interface`,
- * `export type`, `export enum`, `export const`, and the public methods, getters and setters of an exported
- * class. Private, protected and `#private` members, constructors (the class comment covers them) and
- * `override`s (the base documents them) are left out.
+ * What a package exports from a source file, as a user of the package meets it in their editor:
+ * - `export function`, `export class`, `export interface`, `export type`, `export enum`, `export const`;
+ * - the public methods, getters, setters and fields of an exported class, including public constructor
+ *   parameter properties (`constructor(readonly code: string)`);
+ * - the properties and methods of an exported interface, and of the object type an exported type alias
+ *   names (also when it is one part of an intersection, `Base & { extra: string }`, or of a union of
+ *   object types, `{ ok: true; value: T } | { ok: false; error: string }`).
+ * Private, protected and `#private` members, constructors (the class comment covers them) and
+ * `override`s (the base documents them) are left out, and so are members of object types nested deeper
+ * (inside a property's or a parameter's type): the comment of the property or function covers them.
+ * Local export lists (`export { x }`) are not allowed in `src/` (see `exportListsBanned`), so that every
+ * export is one of the declarations above.
  */
 const exportedDeclarations = [
   'FunctionDeclaration',
@@ -17,20 +25,55 @@ const exportedDeclarations = [
   'TSEnumDeclaration',
   'TSModuleDeclaration',
 ].flatMap((kind) => [`ExportNamedDeclaration > ${kind}`, `ExportDefaultDeclaration > ${kind}`]);
-const publicMember =
-  ':not([accessibility="private"]):not([accessibility="protected"]):not([key.type="PrivateIdentifier"])' +
-  ':not([kind="constructor"]):not([override=true])';
+const notHidden = ':not([accessibility="private"]):not([accessibility="protected"])';
+const publicMember = `${notHidden}:not([key.type="PrivateIdentifier"]):not([kind="constructor"]):not([override=true])`;
+const exportedClassBody = [
+  'ExportNamedDeclaration > ClassDeclaration > ClassBody',
+  'ExportDefaultDeclaration > ClassDeclaration > ClassBody',
+];
+const classMembers = exportedClassBody.flatMap((body) => [
+  ...['MethodDefinition', 'TSAbstractMethodDefinition', 'PropertyDefinition', 'TSAbstractPropertyDefinition', 'AccessorProperty'].map(
+    (kind) => `${body} > ${kind}${publicMember}`,
+  ),
+  `${body} > MethodDefinition[kind="constructor"] > FunctionExpression > TSParameterProperty${notHidden}:not([override=true])`,
+]);
+const objectTypes = [
+  'ExportNamedDeclaration > TSInterfaceDeclaration > TSInterfaceBody',
+  'ExportNamedDeclaration > TSTypeAliasDeclaration > TSTypeLiteral',
+  'ExportNamedDeclaration > TSTypeAliasDeclaration > TSIntersectionType > TSTypeLiteral',
+  // A union of object types only (a result type, a message type); a union that also admits a name or a
+  // primitive (`string | { meta: … }`) describes an argument, which the alias's comment covers.
+  'ExportNamedDeclaration > TSTypeAliasDeclaration > TSUnionType:not(:has(> :not(TSTypeLiteral))) > TSTypeLiteral',
+];
+const typeMembers = objectTypes.flatMap((type) => [`${type} > TSPropertySignature`, `${type} > TSMethodSignature`]);
 const publicSurface = [
   ...exportedDeclarations,
   // The comment of `export const x = …` sits before `export`, so the export itself is the node.
   'ExportNamedDeclaration[declaration.type="VariableDeclaration"]',
-  `ExportNamedDeclaration > ClassDeclaration > ClassBody > MethodDefinition${publicMember}`,
-  `ExportNamedDeclaration > ClassDeclaration > ClassBody > TSAbstractMethodDefinition${publicMember}`,
+  ...classMembers,
+  ...typeMembers,
 ];
 
 /**
- * TSDoc on the public surface: every export of `src/` (tests excluded) needs a doc comment, and the
- * comment needs a description (a block of tags alone says nothing).
+ * `export { x }` and `export default x` of a local name: the declaration they export carries no `export`
+ * of its own, so the selectors above would not see it. Re-exports from another module
+ * (`export { x } from './x'`) stay allowed: `./x` declares them with `export`.
+ */
+const exportListsBanned = [
+  {
+    selector: 'ExportNamedDeclaration[source=null][declaration=null]',
+    message: 'Export the declaration itself (`export function x …`), so that the TSDoc rule sees it.',
+  },
+  {
+    selector: 'ExportDefaultDeclaration > Identifier',
+    message: 'Export the declaration itself (`export default function x …`), so that the TSDoc rule sees it.',
+  },
+];
+
+/**
+ * TSDoc on the public surface: every export of `src/` (tests excluded) and every public member of one
+ * (`publicSurface`) needs a doc comment, and the comment needs a description (a block of tags alone says
+ * nothing). Local export lists are refused, so that no export escapes the check.
  */
 const tsdocRequired = {
   files: ['src/**/*.ts'],
@@ -56,13 +99,14 @@ const tsdocRequired = {
       },
     ],
     'jsdoc/require-description': ['error', { contexts: publicSurface }],
+    'no-restricted-syntax': ['error', ...exportListsBanned],
   },
 };
 
 /**
  * The shared lint config: `strictTypeChecked` and `stylisticTypeChecked` from typescript-eslint,
- * type information from each package's own tsconfig, and TSDoc on every export of `src/` (tests
- * excluded): a comment that says what the member is for.
+ * type information from each package's own tsconfig, and TSDoc on every export of `src/` and on its
+ * public members (tests excluded): a comment that says what the member is for.
  * @param {string} tsconfigRootDir the package folder (pass `__dirname`)
  */
 function config(tsconfigRootDir) {

@@ -2,8 +2,11 @@ import { isIP } from 'node:net';
 
 /** Settings of the HTTP process, read once from the environment. */
 export interface ApiConfig {
+  /** The address to listen on (`HOST`, default `0.0.0.0`: every interface). */
   host: string;
+  /** The TCP port to listen on (`PORT`, default 3000; 0 picks a free one). */
   port: number;
+  /** The pino log level (`LOG_LEVEL`, default `info`). */
   logLevel: string;
   /** `production` switches logs to JSON and forbids the development token. */
   isProduction: boolean;
@@ -47,6 +50,7 @@ export type TrustProxy = boolean | number | readonly string[];
 
 /** Thrown at start-up when an environment variable holds a value the API cannot use. */
 export class ApiConfigError extends Error {
+  /** A stable machine-readable code for logs. */
   readonly code = 'API_CONFIG_INVALID';
   constructor(message: string) {
     super(message);

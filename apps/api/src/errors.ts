@@ -3,7 +3,9 @@ import { ValidationError } from 'yup';
 /** A 4xx the API raises itself; its message is safe to show to the caller. */
 export class HttpError extends Error {
   constructor(
+    /** The HTTP status to answer with (a 4xx). */
     readonly statusCode: number,
+    /** A stable machine-readable code for the error body (`NOT_FOUND`, `UNAUTHORIZED`...). */
     readonly code: string,
     message: string,
     options?: ErrorOptions,

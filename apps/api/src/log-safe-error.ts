@@ -3,14 +3,22 @@ import { DriverException } from '@mikro-orm/core';
 
 /** An error as it may be written to a log line or to log.ApplicationError. */
 export interface LogSafeError {
+  /**
+   * The error's `name` (`TypeError`, `UniqueConstraintViolationException`...), or `typeof` for a thrown
+   * non-error.
+   */
   type: string;
+  /** The message, SQL literals replaced by `'?'` when the error carries a statement. */
   message: string;
   /** '' when the error has none. */
   stack: string;
+  /** The error's own `code` (a driver's or an API error's), when it is a string or number. */
   code?: string | number;
+  /** The HTTP status the error names, when it has one. */
   statusCode?: number;
   /** The database constraint involved, when the driver names it. */
   constraint?: string;
+  /** The same for `error.cause`, up to five causes deep. */
   cause?: LogSafeError;
 }
 

@@ -30,9 +30,13 @@ export function wasInterrupted(): boolean {
 
 /** What a run wrote. */
 export interface BenchOutcome {
+  /** What the bench measured; absent for a profile run. */
   results?: BenchResults;
+  /** The profiles, for a `--profile` run. */
   profile?: ProfileRun;
+  /** Where results.json was written. */
   jsonPath?: string;
+  /** Where results.md was written. */
   markdownPath?: string;
 }
 

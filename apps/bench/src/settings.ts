@@ -9,7 +9,9 @@ export const DEFAULT_DATABASE = 'eventlead_bench';
 
 /** How big the generated data set is. */
 export interface DataSetSize {
+  /** Users to generate. */
   readonly users: number;
+  /** Companies to generate. */
   readonly companies: number;
 }
 
@@ -25,19 +27,25 @@ export interface BenchSettings {
   readonly databaseName: string;
   /** Where results.json and results.md are written. */
   readonly outDir: string;
+  /** How big the generated data set is. */
   readonly dataSet: DataSetSize;
   /** Load of every A/B round: connections and whole seconds (autocannon rounds up). */
   readonly connections: number;
+  /** Seconds of warm-up load before the rounds. */
   readonly warmupSeconds: number;
+  /** Seconds of load per round. */
   readonly roundSeconds: number;
   /** A/B rounds per server per scenario (A B A B ...). */
   readonly rounds: number;
   /** Password flood: concurrent `POST /users`, seconds, and the fixed `/health` rate beside it. */
   readonly floodConcurrency: number;
+  /** Seconds the flood lasts. */
   readonly floodSeconds: number;
+  /** `GET /health` requests per second beside the flood. */
   readonly floodHealthRate: number;
   /** Soak: requests after the warm-up, and the warm-up itself. */
   readonly soakRequests: number;
+  /** Requests of the warm-up before the soak. */
   readonly soakWarmupRequests: number;
   /** Cold starts per server and database. */
   readonly coldStarts: number;
@@ -51,6 +59,7 @@ export interface BenchSettings {
 
 /** A command-line or environment value the bench cannot use. */
 export class BenchSettingsError extends Error {
+  /** A stable machine-readable code. */
   readonly code = 'BENCH_SETTINGS_INVALID';
   constructor(message: string) {
     super(message);
@@ -89,6 +98,7 @@ export interface ResolveContext {
   readonly workspaceRoot: string;
   /** Whether `taskset` can pin processes to CPUs here, and how many CPUs there are. */
   readonly canPin: boolean;
+  /** CPUs on this machine (`os.cpus().length`). */
   readonly cpuCount: number;
 }
 

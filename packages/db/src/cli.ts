@@ -20,8 +20,11 @@ import { findWorkspaceRoot } from './workspace-root';
 
 /** Where {@link runCli} writes; the real CLI passes the process streams. */
 export interface CliIo {
+  /** Receives normal output (help, results, generated SQL). */
   readonly stdout: (text: string) => void;
+  /** Receives errors and diagnostics. */
   readonly stderr: (text: string) => void;
+  /** The environment the database settings are read from (`DATABASE_URL`, pool settings...). */
   readonly env: DatabaseEnv;
   /** Folder the workspace root is searched from (default: the current directory). */
   readonly cwd?: string;

@@ -4,9 +4,11 @@ import { DatabaseError } from './errors';
 
 /** Who holds an embedded database folder, as written into its lock file. */
 export interface DataDirLockHolder {
+  /** The holder's process id. */
   readonly pid: number;
   /** The holder's command line (`node dist/server.js`), shortened. */
   readonly command: string;
+  /** The holder's host name, as `os.hostname()` gave it. */
   readonly host: string;
   /** ISO 8601 time the lock was taken. */
   readonly since: string;
@@ -17,7 +19,9 @@ export interface DataDirLockHolder {
  * process's database: a second one writing the same files corrupts or loses data, so it is refused at once.
  */
 export class DatabaseLockedError extends DatabaseError {
+  /** A stable machine-readable code for logs and API error bodies. */
   readonly code = 'DB_LOCKED';
+  /** The HTTP status to answer with: the database is unavailable to this process. */
   readonly statusCode = 503;
   /** The data folder. */
   readonly dataDir: string;
@@ -43,6 +47,7 @@ export class DatabaseLockedError extends DatabaseError {
 
 /** The lock a process holds on an embedded database folder; {@link DataDirLock.release} when closing. */
 export interface DataDirLock {
+  /** The lock file (`<folder>.lock`). */
   readonly lockFile: string;
   /** Removes the lock file if it is still this lock's. Idempotent. */
   release(): void;

@@ -9,6 +9,7 @@ export type DatabaseDialect = 'pglite' | 'postgresql' | 'mssql';
 
 /** Embedded PostgreSQL (PGlite) in a folder, or in memory when `dataDir` is undefined. */
 export interface PGliteDatabaseUrl {
+  /** Which product; tells the union's members apart. */
   readonly dialect: 'pglite';
   /** Absolute data folder; `undefined` means an in-memory database that dies with the process. */
   readonly dataDir: string | undefined;
@@ -16,15 +17,21 @@ export interface PGliteDatabaseUrl {
 
 /** Fields shared by the server databases. */
 export interface ServerDatabaseUrl {
+  /** The server's host name or address. */
   readonly host: string;
+  /** The TCP port; undefined for the driver's default (5432, 1433). */
   readonly port: number | undefined;
+  /** The login; undefined when the URL names none. */
   readonly user: string | undefined;
+  /** The password, decoded; undefined when the URL has none. Never log it. */
   readonly password: string | undefined;
+  /** The database to connect to (the URL's path). */
   readonly dbName: string;
 }
 
 /** A PostgreSQL server (`postgresql://` or `postgres://`). */
 export interface PostgresDatabaseUrl extends ServerDatabaseUrl {
+  /** Which product; tells the union's members apart. */
   readonly dialect: 'postgresql';
   /** From `?sslmode=`/`?ssl=`: `false` off, `true` verified TLS, `{ rejectUnauthorized: false }` unverified. */
   readonly ssl: boolean | { readonly rejectUnauthorized: false } | undefined;
@@ -32,6 +39,7 @@ export interface PostgresDatabaseUrl extends ServerDatabaseUrl {
 
 /** A SQL Server (`mssql://`), production's database. */
 export interface MsSqlDatabaseUrl extends ServerDatabaseUrl {
+  /** Which product; tells the union's members apart. */
   readonly dialect: 'mssql';
   /** TLS for the connection (`?encrypt=`, default true as Azure SQL requires it). */
   readonly encrypt: boolean;

@@ -15,7 +15,9 @@ export interface Deadline {
  * rolled back and nothing of it was kept (HTTP 503, retry).
  */
 export class DeadlineExceededError extends DatabaseError {
+  /** A stable machine-readable code for logs and API error bodies. */
   readonly code = 'DB_DEADLINE_EXCEEDED';
+  /** The HTTP status to answer with (Service Unavailable; the request may be retried). */
   readonly statusCode = 503;
   constructor(options?: { cause?: unknown }) {
     super('The deadline passed before the database work finished; nothing was committed', options);

@@ -3,15 +3,19 @@
  * fits; the readers check each field's type before using it.
  */
 export interface ErrorLike {
+  /** The driver's or Node's error code (`ECONNREFUSED`, `23505`...). */
   readonly code?: unknown;
   /** SQL Server's error number (tedious). */
   readonly number?: unknown;
   /** PostgreSQL's constraint name (node-postgres). */
   readonly constraint?: unknown;
+  /** The error class's name. */
   readonly name?: unknown;
+  /** The error message, which may hold SQL and values. */
   readonly message?: unknown;
   /** The inner errors of an `AggregateError` (Node's happy-eyeballs connect reports one per address). */
   readonly errors?: unknown;
+  /** The error this one wraps. */
   readonly cause?: unknown;
 }
 

@@ -25,7 +25,9 @@ export abstract class DatabaseError extends Error {
  * Thrown at startup; the message says which variable to set and never echoes a password.
  */
 export class DatabaseConfigError extends DatabaseError {
+  /** A stable machine-readable code for logs and API error bodies. */
   readonly code = 'DB_CONFIG';
+  /** The HTTP status to answer with: a deployment fault, not the caller's. */
   readonly statusCode = 500;
   /** The environment variable or option at fault, e.g. `DATABASE_URL`. */
   readonly setting: string;
@@ -41,7 +43,9 @@ export class DatabaseConfigError extends DatabaseError {
  * pool exhausted, or a readiness probe that timed out. Retrying later may succeed (HTTP 503).
  */
 export class DatabaseUnavailableError extends DatabaseError {
+  /** A stable machine-readable code for logs and API error bodies. */
   readonly code = 'DB_UNAVAILABLE';
+  /** The HTTP status to answer with (Service Unavailable; retry later). */
   readonly statusCode = 503;
 }
 
@@ -51,7 +55,9 @@ export class DatabaseUnavailableError extends DatabaseError {
  * time (SQL Server 1222). Nothing was written; the same request may succeed when retried (HTTP 503).
  */
 export class TransactionConflictError extends DatabaseError {
+  /** A stable machine-readable code for logs and API error bodies. */
   readonly code = 'DB_TRANSACTION_CONFLICT';
+  /** The HTTP status to answer with (Service Unavailable; the request may be retried). */
   readonly statusCode = 503;
 }
 
@@ -62,7 +68,9 @@ export class TransactionConflictError extends DatabaseError {
  * catch (err) { if (err instanceof UniqueConflictError && err.constraint === 'UQ_User_Email') ... }
  */
 export class UniqueConflictError extends DatabaseError {
+  /** A stable machine-readable code for logs and API error bodies. */
   readonly code = 'DB_UNIQUE_CONFLICT';
+  /** The HTTP status to answer with (Conflict). */
   readonly statusCode = 409;
   /** Name of the violated constraint or index (e.g. `UQ_User_Email`), when the database reports it. */
   readonly constraint: string | undefined;
@@ -81,7 +89,9 @@ export class UniqueConflictError extends DatabaseError {
  * other rows still reference (HTTP 409).
  */
 export class ForeignKeyError extends DatabaseError {
+  /** A stable machine-readable code for logs and API error bodies. */
   readonly code = 'DB_FOREIGN_KEY';
+  /** The HTTP status to answer with (Conflict). */
   readonly statusCode = 409;
   /** Name of the violated foreign key (e.g. `FK_UserCompany_UserID`), when the database reports it. */
   readonly constraint: string | undefined;
@@ -100,7 +110,9 @@ export class ForeignKeyError extends DatabaseError {
  * entity only: the search condition may hold personal data.
  */
 export class NotFoundError extends DatabaseError {
+  /** A stable machine-readable code for logs and API error bodies. */
   readonly code = 'DB_NOT_FOUND';
+  /** The HTTP status to answer with (Not Found). */
   readonly statusCode = 404;
   /** Entity name, e.g. `User`. */
   readonly entity: string;

@@ -40,6 +40,7 @@ export const softDeleteFilter: ConfigFilter = {
 
 /** Find options that switch the soft-delete filter off for one query. */
 export interface IncludeDeletedOptions {
+  /** The soft-delete filter, switched off. */
   readonly filters: { readonly [SOFT_DELETE_FILTER]: false };
 }
 

@@ -16,8 +16,20 @@ export type FieldErrorCode =
 
 /** The outcome of a `check*` function: the normalised value, or why the input was refused. */
 export type FieldCheckResult =
-  | { readonly ok: true; readonly value: string }
-  | { readonly ok: false; readonly code: FieldErrorCode; readonly message: string };
+  | {
+      /** The input was accepted. */
+      readonly ok: true;
+      /** The normalised value, the form to store. */
+      readonly value: string;
+    }
+  | {
+      /** The input was refused. */
+      readonly ok: false;
+      /** Why, as a stable code. */
+      readonly code: FieldErrorCode;
+      /** A user-facing sentence saying what is wrong; may change between versions. */
+      readonly message: string;
+    };
 
 /**
  * A field value was refused by a `normalize*` function. Map it to HTTP 400.
@@ -30,9 +42,15 @@ export type FieldCheckResult =
  */
 export class FieldValidationError extends Error {
   override readonly name = 'FieldValidationError';
+  /** The HTTP status to answer with. */
   readonly statusCode = 400;
 
-  constructor(readonly code: FieldErrorCode, message: string, options?: ErrorOptions) {
+  constructor(
+    /** Why the value was refused, as a stable code. */
+    readonly code: FieldErrorCode,
+    message: string,
+    options?: ErrorOptions,
+  ) {
     super(message, options);
   }
 }

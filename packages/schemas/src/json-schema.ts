@@ -4,8 +4,11 @@ import type { AnySchema, SchemaDescription, SchemaFieldDescription } from 'yup';
 
 /** Values that `lazy()` and `when()` schemas are resolved against, as for yup's `describe()`. */
 export interface ToJsonSchemaOptions {
+  /** The value being described, for schemas whose shape depends on it. */
   readonly value?: unknown;
+  /** The parent object of the value, for `when()` conditions on sibling fields. */
   readonly parent?: unknown;
+  /** The validation context, for `when()` conditions on `$`-prefixed context keys. */
   readonly context?: unknown;
 }
 

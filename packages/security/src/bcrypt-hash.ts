@@ -6,7 +6,9 @@ export type BcryptVariant = '2a' | '2b' | '2y';
 
 /** What a stored bcrypt hash says about itself. */
 export interface BcryptHashInfo {
+  /** `2a`, `2b` or `2y`; new hashes are `2b`. */
   readonly variant: BcryptVariant;
+  /** The cost factor: log2 of the bcrypt rounds, 4 to 31. */
   readonly cost: number;
 }
 

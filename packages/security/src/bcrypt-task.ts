@@ -2,6 +2,7 @@
 export interface HashTask {
   /** NFKC-normalised, 1 to 72 UTF-8 bytes. */
   readonly password: string;
+  /** The bcrypt cost (log2 of the rounds) to hash with. */
   readonly cost: number;
 }
 

@@ -8,7 +8,9 @@ export const BCRYPT_MAX_PASSWORD_BYTES = 72;
  */
 export class EmptyPasswordError extends Error {
   override readonly name = 'EmptyPasswordError';
+  /** A stable machine-readable code for API error bodies and logs. */
   readonly code = 'PASSWORD_EMPTY';
+  /** The HTTP status to answer with. */
   readonly statusCode = 400;
 
   constructor(options?: ErrorOptions) {
@@ -22,7 +24,9 @@ export class EmptyPasswordError extends Error {
  */
 export class PasswordTooLongError extends Error {
   override readonly name = 'PasswordTooLongError';
+  /** A stable machine-readable code for API error bodies and logs. */
   readonly code = 'PASSWORD_TOO_LONG';
+  /** The HTTP status to answer with. */
   readonly statusCode = 400;
   /** The limit in UTF-8 bytes (not characters: `€` takes 3 bytes). */
   readonly maxBytes = BCRYPT_MAX_PASSWORD_BYTES;
@@ -45,13 +49,16 @@ export class PasswordTooLongError extends Error {
  */
 export class HashingCapacityError extends Error {
   override readonly name = 'HashingCapacityError';
+  /** A stable machine-readable code for API error bodies and logs. */
   readonly code = 'HASHING_CAPACITY';
+  /** The HTTP status to answer with (Service Unavailable). */
   readonly statusCode = 503;
 
-  /**
-   * @param retryAfterSeconds when a retry is likely to be served, in whole seconds (at least 1)
-   */
-  constructor(readonly retryAfterSeconds: number, options?: ErrorOptions) {
+  constructor(
+    /** When a retry is likely to be served, in whole seconds (at least 1); the `Retry-After` value. */
+    readonly retryAfterSeconds: number,
+    options?: ErrorOptions,
+  ) {
     super('Password hashing is at capacity; try again shortly.', options);
   }
 }
@@ -61,16 +68,27 @@ export class HashingCapacityError extends Error {
  */
 export class PasswordPolicyError extends Error {
   override readonly name = 'PasswordPolicyError';
+  /** A stable machine-readable code for API error bodies and logs. */
   readonly code = 'PASSWORD_POLICY';
+  /** The HTTP status to answer with. */
   readonly statusCode = 400;
 
-  constructor(readonly violations: readonly PasswordPolicyViolation[], options?: ErrorOptions) {
+  constructor(
+    /** Every rule the password breaks, at least one; their messages make up the error's message. */
+    readonly violations: readonly PasswordPolicyViolation[],
+    options?: ErrorOptions,
+  ) {
     super(violations.map((violation) => violation.message).join(' '), options);
   }
 }
 
 /** One way in which a password breaks the policy. The message never repeats the password. */
 export interface PasswordPolicyViolation {
+  /**
+   * Which rule is broken: too short, over 72 UTF-8 bytes, blank characters only, or a common (blocklisted)
+   * password.
+   */
   readonly code: 'PASSWORD_TOO_SHORT' | 'PASSWORD_TOO_LONG' | 'PASSWORD_BLANK' | 'PASSWORD_BLOCKLISTED';
+  /** A user-facing sentence saying what to change; it never repeats the password. */
   readonly message: string;
 }

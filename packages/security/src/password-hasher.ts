@@ -66,7 +66,9 @@ export interface PasswordHasherStats {
   readonly queued: number;
   /** Operations refused with `HashingCapacityError` since the hasher was made. */
   readonly rejected: number;
+  /** The most hashes this hasher computes at the same time (its worker threads). */
   readonly maxConcurrency: number;
+  /** The most operations allowed to wait for a slot before `HashingCapacityError`. */
   readonly maxQueue: number;
 }
 
@@ -97,7 +99,12 @@ export function defaultHashingConcurrency(parallelism: number = availableParalle
 export class PasswordHasher {
   /** The cost new hashes get, and below which `needsRehash` answers true. */
   readonly cost: number;
+  /** Hashes computed at the same time, one per worker thread (the option, or one per usable CPU). */
   readonly maxConcurrency: number;
+  /**
+   * Requests allowed to wait for a slot before `HashingCapacityError` (the option, or 8 per slot and at least
+   * 32).
+   */
   readonly maxQueue: number;
   /** The nice(2) increment applied to the hashing threads: 0 when disabled or not on Linux. */
   readonly niceIncrement: number;

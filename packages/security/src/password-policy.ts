@@ -20,8 +20,18 @@ export interface PasswordPolicyOptions {
 
 /** The outcome of {@link checkPasswordPolicy}. */
 export type PasswordPolicyResult =
-  | { readonly ok: true; readonly password: string }
-  | { readonly ok: false; readonly violations: readonly PasswordPolicyViolation[] };
+  | {
+      /** The password meets the policy. */
+      readonly ok: true;
+      /** The NFKC-normalised password, the form to hash. */
+      readonly password: string;
+    }
+  | {
+      /** The password breaks the policy. */
+      readonly ok: false;
+      /** Every rule it breaks, at least one. */
+      readonly violations: readonly PasswordPolicyViolation[];
+    };
 
 /**
  * Checks a new password against a NIST SP 800-63B policy: a minimum length counted in code points

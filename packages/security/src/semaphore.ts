@@ -7,7 +7,12 @@ export class BoundedSemaphore {
   #active = 0;
   readonly #waiting: (() => void)[] = [];
 
-  constructor(readonly maxConcurrency: number, readonly maxQueue: number) {
+  constructor(
+    /** Tasks that may run at the same time (a positive integer). */
+    readonly maxConcurrency: number,
+    /** Tasks that may wait for a slot (0 or more); beyond them `tryRun` refuses with `undefined`. */
+    readonly maxQueue: number,
+  ) {
     if (!Number.isInteger(maxConcurrency) || maxConcurrency < 1) {
       throw new RangeError(`maxConcurrency must be a positive integer, got ${maxConcurrency}`);
     }

@@ -67,6 +67,7 @@ declare module 'fastify' {
 
 /** A route read the database property of another kind of route than its own (a programming error: 500). */
 export class DatabaseAccessError extends Error {
+  /** A stable machine-readable code for logs. */
   readonly code = 'DATABASE_ACCESS';
   constructor(message: string) {
     super(message);
@@ -107,6 +108,10 @@ function wrongAccess(request: FastifyRequest, property: 'em' | 'connection'): Da
 
 /** Options of {@link ormPlugin}. */
 export interface OrmPluginOptions {
+  /**
+   * The application's ORM, opened and closed by the caller: units of work fork its EntityManager, and
+   * `request.connection` runs on its connections.
+   */
   orm: Orm;
 }
 

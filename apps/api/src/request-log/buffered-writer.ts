@@ -11,6 +11,7 @@ export interface BufferedWriterOptions<T> {
    * counted, so memory stays bounded however long the writes take.
    */
   maxBuffered?: number;
+  /** Told about a failed write and how many rows it dropped. */
   onError?: (error: unknown, droppedRows: number) => void;
   /**
    * Told how many rows were refused because the writer was full: at most once per

@@ -17,12 +17,17 @@ const SAMPLE_SIZE = 1_000;
 export interface BenchDatabase {
   /** `postgresql://.../<name>`: what the servers connect to. */
   readonly url: string;
+  /** The database's name on the server. */
   readonly name: string;
+  /** Row counts after seeding; `liveMemberships` leaves out the soft-deleted ones. */
   readonly rows: { users: number; companies: number; memberships: number; liveMemberships: number };
   /** Live users without memberships (scenario 2) and with three memberships (scenario 4). */
   readonly userIdsWithoutCompanies: number[];
+  /** Live user ids, each with three memberships (scenario 4). */
   readonly userIdsWithCompanies: number[];
+  /** How long creating and seeding the database took, seconds. */
   readonly seedSeconds: number;
+  /** The server's `server_version`, or `unknown`. */
   readonly postgresVersion: string;
 }
 

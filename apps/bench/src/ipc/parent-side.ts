@@ -7,6 +7,7 @@ export interface ChildOptions {
   name: string;
   /** Compiled script to run with node. */
   script: string;
+  /** The child's environment (default: the bench's own). */
   env?: NodeJS.ProcessEnv;
   /** Extra node flags (`--expose-gc`, `--cpu-prof`...). */
   nodeArgs?: string[];
@@ -20,11 +21,18 @@ export interface ChildOptions {
 
 /** A running child that has reported ready. */
 export interface ChildHandle {
+  /** The name given in {@link ChildOptions}, shown in errors. */
   readonly name: string;
+  /** The child's process id. */
   readonly pid: number;
   /** Listening port (0 for the load generator). */
   readonly port: number;
+  /** How long the child's start-up steps took. */
   readonly phases: StartupPhases;
+  /**
+   * Asks the child one of {@link Questions} and resolves with its answer; rejects on an error reply, when the
+   * child exits, or after `timeoutMs` (default 10 minutes).
+   */
   ask<Q extends QuestionName>(question: Q, arg: Questions[Q]['arg'], timeoutMs?: number): Promise<Questions[Q]['answer']>;
   /** Asks the child to close and exit; kills it if it has not exited in time. */
   stop(): Promise<void>;

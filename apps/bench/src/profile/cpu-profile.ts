@@ -1,31 +1,42 @@
 /** The parts of a V8 `.cpuprofile` (what `node --cpu-prof` writes) the summary reads. */
 export interface CpuProfile {
+  /** The call-tree nodes, each a function at one call site with its children's ids. */
   nodes: {
     id: number;
     callFrame: { functionName: string; url: string; lineNumber: number; columnNumber?: number };
     children?: number[];
   }[];
+  /** When profiling started, microseconds (V8's clock). */
   startTime: number;
+  /** When profiling ended, microseconds (V8's clock). */
   endTime: number;
+  /** The node id on top of the stack at each sample. */
   samples?: number[];
+  /** Microseconds between one sample and the previous one. */
   timeDeltas?: number[];
 }
 
 /** One function's time. */
 export interface FunctionTime {
+  /** The function's name (`(anonymous)` for unnamed ones). */
   functionName: string;
   /** Where it lives: `package path:line`, shortened. */
   location: string;
   /** Package or area the function belongs to (see {@link packageOf}). */
   area: string;
+  /** Time with the function on top of the stack, milliseconds. */
   selfMs: number;
+  /** Time with the function anywhere on the stack, milliseconds. */
   totalMs: number;
 }
 
 /** Self time of one package or area. */
 export interface AreaTime {
+  /** The package or area. */
   area: string;
+  /** Its functions' self time, milliseconds. */
   selfMs: number;
+  /** Its share of the busy time, 0 to 1. */
   share: number;
 }
 
@@ -35,8 +46,11 @@ export interface ProfileSummary {
   wallMs: number;
   /** Time the process was busy: wall minus `(idle)`. */
   busyMs: number;
+  /** The functions with the most self time, most first. */
   topSelf: FunctionTime[];
+  /** The functions with the most total time, most first. */
   topTotal: FunctionTime[];
+  /** Self time by package or area, most first. */
   byArea: AreaTime[];
   /**
    * Self time by package with the time of Node's core and native functions charged to the package
@@ -217,8 +231,11 @@ export function renderProfileSummary(summary: ProfileSummary): string {
 
 /** One side of a {@link renderProfileComparison}: a profile summary and the requests served while it was recorded. */
 export interface ProfiledSide {
+  /** Names the side in the comparison. */
   readonly label: string;
+  /** The summary of its profile. */
   readonly summary: ProfileSummary;
+  /** Requests served while the profile was recorded. */
   readonly requests: number;
 }
 

@@ -16,15 +16,21 @@ const INTERVAL_MICROS = 250;
 
 /** One server's profile. */
 export interface ProfiledServer {
+  /** Where the `.cpuprofile` was written. */
   profilePath: string;
+  /** What the profile says. */
   summary: ProfileSummary;
+  /** The profiled round's throughput, latency and counts. */
   round: RoundResult;
 }
 
 /** Where the profiles went and what they say. */
 export interface ProfileRun {
+  /** Where the comparison of the two profiles was written (Markdown). */
   summaryPath: string;
+  /** Our API's profile. */
   ours: ProfiledServer;
+  /** The baseline's profile. */
   baseline: ProfiledServer;
 }
 

@@ -6,7 +6,9 @@ import { type BenchContext, type LogLevel, measureRound, originOf } from './cont
 
 /** One of the A/B scenarios (1–4, 8–10). */
 export interface AbDefinition {
+  /** The scenario's number in reports and `--only`. */
   id: number;
+  /** What the scenario compares, for reports. */
   title: string;
   /** Both servers log at this level; `off` pits `buildApp` without a logger against a baseline without one. */
   logLevel: LogLevel;

@@ -23,12 +23,17 @@ const SCRIPTS: Record<ServerKind | 'loadgen', string> = {
 
 /** What every scenario works with. */
 export interface BenchContext {
+  /** The resolved command line and environment. */
   readonly settings: BenchSettings;
+  /** The prepared database the servers connect to. */
   readonly database: BenchDatabase;
   /** The admin bearer token and its SHA-256 (what the servers are configured with). */
   readonly tokenSha256: string;
+  /** `Authorization: Bearer <token>`, for requests to the admin routes. */
   readonly authHeaders: Record<string, string>;
+  /** The load generator child. */
   readonly loadgen: ChildHandle;
+  /** Writes a progress line to the bench's output. */
   log(message: string): void;
 }
 

@@ -48,25 +48,41 @@ select ${USER_COLUMNS} from inserted u join "ref"."UserStatus" s on s."UserStatu
 
 /** A user row as the queries above name the columns. */
 export interface UserRow {
+  /** `UserID`. */
   id: number;
+  /** The e-mail address. */
   email: string;
+  /** First name; null when not given. */
   firstName: string | null;
+  /** Last name; null when not given. */
   lastName: string | null;
+  /** Phone number; null when not given. */
   phone: string | null;
+  /** Job title; null when not given. */
   roleTitle: string | null;
+  /** The `ref.UserStatus` code. */
   status: string;
+  /** Whether the user verified their e-mail address. */
   isEmailVerified: boolean;
+  /** When the row was created. */
   createdDate: Date;
+  /** When the row was last updated. */
   updatedDate: Date;
 }
 
 /** A row of {@link USER_WITH_COMPANIES}. */
 export interface UserMembershipRow extends UserRow {
+  /** The company's id; null for a user without a live membership (left join). */
   companyId: number | null;
+  /** The company's name; null without a membership. */
   companyName: string | null;
+  /** The `ref.UserCompanyRole` code; null without a membership. */
   roleCode: string | null;
+  /** The role's display name; null without a membership. */
   roleName: string | null;
+  /** The `ref.UserCompanyStatus` code; null without a membership. */
   membershipStatus: string | null;
+  /** Whether this is the user's default company; null without a membership. */
   isDefaultCompany: boolean | null;
 }
 

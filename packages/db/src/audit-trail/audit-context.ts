@@ -4,7 +4,9 @@ import type { EntityManager } from '@mikro-orm/core';
 export interface AuditContext {
   /** Correlates the audit rows with `log.ApiRequest` and the request log. */
   readonly requestId?: string;
+  /** The client's IP address as the API saw it (after the trusted-proxy setting); column `IPAddress`. */
   readonly ipAddress?: string;
+  /** The client's `User-Agent` header; column `UserAgent`. */
   readonly userAgent?: string;
   /** Why the change was made, when the caller knows (e.g. `password reset`). */
   readonly reason?: string;

@@ -12,8 +12,11 @@ export const MSSQL_STATEMENTS_COMMAND = 'pnpm db:statements';
 
 /** One distinct statement shape, the producers that sent it and the most parameters it bound. */
 export interface CorpusEntry {
+  /** The T-SQL text with `@p0`-style parameters, as the driver receives it. */
   readonly shape: string;
+  /** The labels of the producers that sent it (routes, seed, migrations...). */
   readonly sources: readonly string[];
+  /** The most parameters one sending of it bound. */
   readonly maxParameters: number;
 }
 

@@ -10,7 +10,9 @@ import { createORM, type Orm } from '../orm';
  * it, with `@p0`-style parameters, how many parameters it bound, and what produced it.
  */
 export interface RecordedStatement {
+  /** The T-SQL text with `@p0`-style parameters. */
   readonly sql: string;
+  /** How many parameters it bound. */
   readonly parameters: number;
   /** The bound values, in order. */
   readonly values: readonly unknown[];
@@ -20,6 +22,7 @@ export interface RecordedStatement {
 
 /** An SQL Server ORM that sends nothing to a server: see {@link createRecordingMsSqlOrm}. */
 export interface RecordingOrm {
+  /** The ORM to run code against; its statements are recorded, never sent. */
   readonly orm: Orm;
   /** Every statement sent so far, in order. */
   readonly statements: RecordedStatement[];

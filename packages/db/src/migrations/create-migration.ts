@@ -38,6 +38,7 @@ export interface CreateMigrationOptions {
 
 /** One migration file written by {@link createMigration}. */
 export interface CreatedMigration {
+  /** The dialect the file is for (one folder per dialect). */
   readonly dialect: SqlDialect;
   /** Path of the new file. */
   readonly path: string;

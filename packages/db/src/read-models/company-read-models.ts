@@ -4,28 +4,43 @@ import { DetailReadModel, PageReadModel, type CompiledStatement, type Page, type
 
 /** A company as the list and detail read models return them (property names, the ORM's types). */
 export interface CompanySummary {
+  /** `CompanyID`. */
   id: number;
+  /** The registered company name. */
   companyName: string;
+  /** Australian Business Number, 11 digits without spaces; null when not recorded. */
   abn: string | null;
+  /** Australian Company Number, 9 digits without spaces; null when not recorded. */
   acn: string | null;
+  /** The name the company trades under; null when none is recorded. */
   tradingName: string | null;
+  /** Whether the company is registered for GST (default false). */
   gstRegistered: boolean;
+  /** Whether the company is active. */
   isActive: boolean;
+  /** When the row was created. */
   createdDate: Date;
+  /** When the row was last updated. */
   updatedDate: Date;
 }
 
 /** A live member of a company: the user, role and status. */
 export interface CompanyMembership {
+  /** `UserCompanyID`. */
   id: number;
+  /** Whether this is the member's default company. */
   isDefaultCompany: boolean;
+  /** The member: id, e-mail address and name (null parts when not given). */
   user: { id: number; email: string; firstName: string | null; lastName: string | null };
+  /** The member's `ref.UserCompanyRole`: id, code and display name. */
   role: { id: number; code: string; name: string };
+  /** The membership's `ref.UserCompanyStatus`: id and code. */
   status: { id: number; code: string };
 }
 
 /** A company with its live members, sorted by user id. */
 export interface CompanyDetail extends CompanySummary {
+  /** The live memberships, sorted by user id. */
   userCompanies: CompanyMembership[];
 }
 

@@ -5,6 +5,7 @@ import { SolomonPGliteDriver } from '../naming/postgres-drivers';
 
 /** A query builder as the read models hand it over: anything that renders to knex SQL. */
 export interface RenderableQuery {
+  /** The knex query the builder renders to, with its SQL, bindings and native form. */
   getKnexQuery(): { toSQL(): { sql: string; bindings: readonly unknown[]; toNative(): { sql: string } } };
 }
 
@@ -16,8 +17,11 @@ export interface RenderableQuery {
 export interface CompiledStatement {
   /** Stable name of the statement on PostgreSQL (same text, same name), for `{ name, text, values }`. */
   readonly name: string;
+  /** The SQL with `?` placeholders, what the ORM's connection executes. */
   readonly sql: string;
+  /** The same SQL with the driver's native placeholders (`$1` on PostgreSQL, `@p0` on SQL Server). */
   readonly nativeSql: string;
+  /** The values bound, in placeholder order; slots are placeholders filled per call. */
   readonly bindings: readonly unknown[];
   /** `slots[i]` = index in `bindings` of the i-th value passed to {@link bind}. */
   readonly slots: readonly number[];

@@ -7,7 +7,9 @@ import type { EntityManager, QueryBuilder } from '@mikro-orm/knex';
  * conditions come from the entity metadata.
  */
 export interface Shape {
+  /** The scalar properties read (property names). */
   readonly fields: readonly string[];
+  /** The relations read, by property name, with what is read of each. */
   readonly relations?: Readonly<Record<string, Shape>>;
   /** For a to-many relation: the path (`company.id`) its items are sorted by, ascending. */
   readonly sortBy?: string;
@@ -38,6 +40,7 @@ interface Node {
 
 /** A compiled shape: the query's root node, ready to select into a query builder and to map rows. */
 export interface EntityGraph {
+  /** The root entity's node, with the joined ones beneath it. */
   readonly root: Node;
 }
 

@@ -69,16 +69,21 @@ export class DetailReadModel<T> {
 
 /** A page request in the ORM's own terms (property names; filters are added by the read model). */
 export interface PageRequest<E extends object> {
+  /** Conditions on top of the read model's filters, in property names; none when absent. */
   readonly where?: FilterQuery<E>;
   /** Property → direction, most significant first (e.g. `{ lastName: 'asc', id: 'asc' }`). */
   readonly orderBy: Readonly<Record<string, 'asc' | 'desc'>>;
+  /** Rows per page, the SQL `LIMIT`. */
   readonly limit: number;
+  /** Rows skipped before the page, the SQL `OFFSET`. */
   readonly offset: number;
 }
 
 /** One page and the number of rows across all pages. */
 export interface Page<T> {
+  /** The rows of this page, in the requested order. */
   readonly items: T[];
+  /** Rows matching across all pages (ignoring `limit` and `offset`). */
   readonly total: number;
 }
 

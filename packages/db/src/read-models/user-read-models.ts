@@ -5,29 +5,45 @@ import { DetailReadModel, PageReadModel, type CompiledStatement, type Page, type
 
 /** A user as the list and detail read models return them (property names, the ORM's types). */
 export interface UserSummary {
+  /** `UserID`. */
   id: number;
+  /** The e-mail address. */
   email: string;
+  /** First name; null when not given. */
   firstName: string | null;
+  /** Last name; null when not given. */
   lastName: string | null;
+  /** Phone number; null when not given. */
   phone: string | null;
+  /** Job title; null when not given. */
   roleTitle: string | null;
+  /** Whether the user verified their e-mail address. */
   isEmailVerified: boolean;
+  /** When the row was created. */
   createdDate: Date;
+  /** When the row was last updated. */
   updatedDate: Date;
+  /** The account's `ref.UserStatus`: id and code. */
   status: { id: number; code: string };
 }
 
 /** A live membership of a user: its company, role and status. */
 export interface UserMembership {
+  /** `UserCompanyID`. */
   id: number;
+  /** Whether this is the user's default company. */
   isDefaultCompany: boolean;
+  /** The company: id and name. */
   company: { id: number; companyName: string };
+  /** The user's `ref.UserCompanyRole` in it: id, code and display name. */
   role: { id: number; code: string; name: string };
+  /** The membership's `ref.UserCompanyStatus`: id and code. */
   status: { id: number; code: string };
 }
 
 /** A user with their live memberships, sorted by company id. */
 export interface UserDetail extends UserSummary {
+  /** The live memberships, sorted by company id. */
   userCompanies: UserMembership[];
 }
 

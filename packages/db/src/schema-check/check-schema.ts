@@ -32,6 +32,7 @@ export type SchemaDriftKind =
 
 /** One difference between the database and the entities. */
 export interface SchemaDrift {
+  /** What differs: something missing, unexpected or changed. */
   readonly kind: SchemaDriftKind;
   /** `schema.Table` (absent for whole-schema differences). */
   readonly table?: string;

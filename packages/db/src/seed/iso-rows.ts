@@ -16,19 +16,29 @@ const OTHER_SORT = 100;
 
 /** A `ref.Country` row as the seed writes it. */
 export interface CountryRow {
+  /** ISO 3166-1 alpha-2 code (`AU`). */
   readonly code: string;
+  /** ISO 3166-1 alpha-3 code (`AUS`). */
   readonly alpha3: string;
+  /** ISO 3166-1 numeric code as three-digit text (`036`); null when the library has none. */
   readonly numericCode: string | null;
+  /** International dialling prefix (`+61`); null for territories without numbering of their own. */
   readonly phonePrefix: string | null;
+  /** English short name. */
   readonly name: string;
+  /** 0 for Australia, 100 for every other country, so Australia heads pick lists. */
   readonly sortOrder: number;
 }
 
 /** A `ref.Language` row as the seed writes it. */
 export interface LanguageRow {
+  /** ISO 639-1 two-letter code (`en`). */
   readonly code: string;
+  /** English name. */
   readonly name: string;
+  /** The language's name in itself (`Deutsch`). */
   readonly nativeName: string;
+  /** 0 for English, 100 for every other language, so English heads pick lists. */
   readonly sortOrder: number;
 }
 

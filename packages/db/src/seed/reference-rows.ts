@@ -16,9 +16,13 @@ import {
 
 /** A row of a reference table as the seed writes it (`IsActive` is left to operators after insert). */
 export interface ReferenceRow {
+  /** The stable code that code matches on, unique per table. */
   readonly code: string;
+  /** The display name. */
   readonly name: string;
+  /** What the row means, when the name does not say it all. */
   readonly description?: string;
+  /** Position in pick lists (the seed numbers each list from 1). */
   readonly sortOrder: number;
 }
 
@@ -133,6 +137,7 @@ export const anzsicDivisions: readonly ReferenceRow[] = rows([
 
 /** A `ref.Timezone` row: an IANA zone with its standard (winter) offset. */
 export interface TimezoneRow extends ReferenceRow {
+  /** Standard-time (winter) offset from UTC, `+10:00`; daylight saving is not included. */
   readonly utcOffset: string;
 }
 
@@ -184,11 +189,17 @@ export const referenceRowsByTable: Readonly<Record<ReferenceTableName, () => rea
 
 /** A `config.AppSetting` row as the seed writes it. */
 export interface AppSettingRow {
+  /** The setting's key (`APP_SETTING`). */
   readonly key: string;
+  /** The value as text; `type` says how to read it. */
   readonly value: string;
+  /** The `ref.SettingType` code (`SETTING_TYPE`: `integer`, `string`...). */
   readonly type: string;
+  /** The `ref.SettingCategory` code (`SETTING_CATEGORY`). */
   readonly category: string;
+  /** What the setting controls, with its unit. */
   readonly description: string;
+  /** True for a secret value, column `IsSensitive` (default false). */
   readonly isSensitive?: boolean;
 }
 
@@ -206,10 +217,15 @@ export const appSettings: readonly AppSettingRow[] = [
 
 /** A `config.ValidationRule` row as the seed writes it; `(ruleName, ruleType, country)` identifies it. */
 export interface ValidationRuleRow {
+  /** The field the rule is for (`email`, `phone`...). */
   readonly ruleName: string;
+  /** The `ref.RuleType` code (`RULE_TYPE`: `regex`, `max_length`...). */
   readonly ruleType: string;
+  /** The rule's parameter as text: a length, a pattern... */
   readonly ruleValue: string;
+  /** The message shown when a value breaks the rule. */
   readonly errorMessage: string;
+  /** Why the rule exists (the standard or limit behind it). */
   readonly description: string;
   /** ISO 3166-1 alpha-2 code; absent = every country. */
   readonly country?: string;

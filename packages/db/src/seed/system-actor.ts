@@ -16,7 +16,9 @@ export const DISABLED_PASSWORD_HASH = '!disabled';
 
 /** The operator account is missing: the reference seed has not run on this database (HTTP 500). */
 export class SystemActorMissingError extends DatabaseError {
+  /** A stable machine-readable code for logs and API error bodies. */
   readonly code = 'DB_SYSTEM_ACTOR_MISSING';
+  /** The HTTP status to answer with: a deployment fault, not the caller's. */
   readonly statusCode = 500;
 
   constructor() {

@@ -41,6 +41,7 @@ export interface TestDatabaseOptions {
 export interface TestDatabase {
   /** Which product this is: shows up in suite names as `[pglite]` / `[postgresql]`. */
   readonly kind: TestDatabaseKind;
+  /** The ORM connected to this database. */
   readonly orm: Orm;
   /**
    * `DATABASE_URL` of this database, to open a second ORM on it; `undefined` for in-memory PGlite,

@@ -30,6 +30,7 @@ export class SolomonNameError extends Error {
    * @param reason why they were rejected
    */
   constructor(
+    /** The table/column/rule parts that were passed in. */
     readonly parts: readonly string[],
     reason: string,
   ) {

@@ -19,11 +19,17 @@ import { UserStatus } from './user-status.entity';
  * reader of any `ref` table may rely on.
  */
 export interface ReferenceRow {
+  /** The primary key, column `<Table>ID`. */
   id: number;
+  /** The stable code that code matches on, unique per table (e.g. `active`); column `Code`. */
   code: string;
+  /** The display name; column `Name`. */
   name: string;
+  /** Free text about the row, at most 500 characters; null when there is none; column `Description`. */
   description?: string | null;
+  /** Where the row sorts in lists, 0 or more (default 0); column `SortOrder`. */
   sortOrder: number;
+  /** Whether the code is in use; false marks a retired one (default true); column `IsActive`. */
   isActive: boolean;
 }
 
