@@ -62,25 +62,37 @@ export class TransactionConflictError extends DatabaseError {
 }
 
 /**
+ * A write broke a named constraint of the schema (HTTP 409): the common part of
+ * {@link UniqueConflictError} and {@link ForeignKeyError}. Catch the subclass you can act on.
+ */
+export abstract class ConstraintViolationError extends DatabaseError {
+  /** The HTTP status to answer with (Conflict). */
+  readonly statusCode = 409;
+  /** Name of the violated constraint or index (e.g. `UQ_User_Email`, `FK_UserCompany_UserID`), when the database reports it. */
+  readonly constraint: string | undefined;
+
+  /**
+   * @param message - what was violated, naming the constraint and nothing else (no SQL, no values)
+   * @param constraint - the constraint's name, when the database reports it
+   */
+  protected constructor(message: string, constraint: string | undefined, options?: { cause?: unknown }) {
+    super(message, options);
+    this.constraint = constraint;
+  }
+}
+
+/**
  * A write collided with a unique constraint or unique index (HTTP 409).
  * @example
  * try { await transactional(em, (tx) => tx.persistAndFlush(user)); }
  * catch (err) { if (err instanceof UniqueConflictError && err.constraint === 'UQ_User_Email') ... }
  */
-export class UniqueConflictError extends DatabaseError {
+export class UniqueConflictError extends ConstraintViolationError {
   /** A stable machine-readable code for logs and API error bodies. */
   readonly code = 'DB_UNIQUE_CONFLICT';
-  /** The HTTP status to answer with (Conflict). */
-  readonly statusCode = 409;
-  /** Name of the violated constraint or index (e.g. `UQ_User_Email`), when the database reports it. */
-  readonly constraint: string | undefined;
 
   constructor(constraint: string | undefined, options?: { cause?: unknown }) {
-    super(
-      constraint ? `Unique constraint ${constraint} violated` : 'Unique constraint violated',
-      options,
-    );
-    this.constraint = constraint;
+    super(constraint ? `Unique constraint ${constraint} violated` : 'Unique constraint violated', constraint, options);
   }
 }
 
@@ -88,20 +100,12 @@ export class UniqueConflictError extends DatabaseError {
  * A write broke a foreign key: it points at a row that does not exist, or it deletes a row that
  * other rows still reference (HTTP 409).
  */
-export class ForeignKeyError extends DatabaseError {
+export class ForeignKeyError extends ConstraintViolationError {
   /** A stable machine-readable code for logs and API error bodies. */
   readonly code = 'DB_FOREIGN_KEY';
-  /** The HTTP status to answer with (Conflict). */
-  readonly statusCode = 409;
-  /** Name of the violated foreign key (e.g. `FK_UserCompany_UserID`), when the database reports it. */
-  readonly constraint: string | undefined;
 
   constructor(constraint: string | undefined, options?: { cause?: unknown }) {
-    super(
-      constraint ? `Foreign key ${constraint} violated` : 'Foreign key constraint violated',
-      options,
-    );
-    this.constraint = constraint;
+    super(constraint ? `Foreign key ${constraint} violated` : 'Foreign key constraint violated', constraint, options);
   }
 }
 

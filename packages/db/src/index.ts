@@ -32,6 +32,7 @@ export { DatabaseLockedError } from './data-dir-lock';
 export { generateDdl } from './ddl/generate-ddl';
 export type { SqlDialect } from './ddl/sql-dialect';
 export {
+  ConstraintViolationError,
   DatabaseConfigError,
   DatabaseError,
   DatabaseUnavailableError,
