@@ -1,5 +1,6 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { auditProperties } from '../columns/audit-columns';
+import { reference } from '../columns/reference';
 import { checks } from '../naming/check-constraint';
 import { solomonName } from '../naming/solomon-name';
 import { SettingCategory } from '../ref/setting-category.entity';
@@ -21,22 +22,8 @@ const AppSettingSchema = defineEntity({
     settingValue: p.text().fieldName('SettingValue').nullable(),
     defaultValue: p.text().fieldName('DefaultValue').nullable(),
     description: p.string().length(500).fieldName('Description').nullable(),
-    settingCategory: () =>
-      p
-        .manyToOne(SettingCategory)
-        .joinColumn('SettingCategoryID')
-        .foreignKeyName(solomonName.foreignKey(table, 'SettingCategory'))
-        .deleteRule('no action')
-        .updateRule('no action')
-        .index(solomonName.index(table, 'SettingCategoryID')),
-    settingType: () =>
-      p
-        .manyToOne(SettingType)
-        .joinColumn('SettingTypeID')
-        .foreignKeyName(solomonName.foreignKey(table, 'SettingType'))
-        .deleteRule('no action')
-        .updateRule('no action')
-        .index(solomonName.index(table, 'SettingTypeID')),
+    settingCategory: () => reference(table, SettingCategory, 'SettingCategoryID', 'SettingCategory'),
+    settingType: () => reference(table, SettingType, 'SettingTypeID', 'SettingType'),
     isEditable: p.boolean().fieldName('IsEditable').default(true),
     isSensitive: p.boolean().fieldName('IsSensitive').default(false),
     sortOrder: p.integer().fieldName('SortOrder').default(0),

@@ -1,5 +1,6 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { auditProperties } from '../columns/audit-columns';
+import { reference } from '../columns/reference';
 import { checks } from '../naming/check-constraint';
 import { solomonName } from '../naming/solomon-name';
 import { Country } from '../ref/country.entity';
@@ -13,14 +14,7 @@ const ValidationRuleSchema = defineEntity({
   tableName: table,
   properties: {
     id: p.bigint('number').primary().autoincrement().fieldName('ValidationRuleID'),
-    ruleType: () =>
-      p
-        .manyToOne(RuleType)
-        .joinColumn('RuleTypeID')
-        .foreignKeyName(solomonName.foreignKey(table, 'RuleType'))
-        .deleteRule('no action')
-        .updateRule('no action')
-        .index(solomonName.index(table, 'RuleTypeID')),
+    ruleType: () => reference(table, RuleType, 'RuleTypeID', 'RuleType'),
     ruleName: p.string().length(100).fieldName('RuleName').index(solomonName.index(table, 'RuleName')),
     ruleValue: p.string().length(1000).fieldName('RuleValue'),
     errorMessage: p.string().length(500).fieldName('ErrorMessage'),

@@ -1,5 +1,6 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { auditProperties } from '../columns/audit-columns';
+import { reference } from '../columns/reference';
 import { solomonName } from '../naming/solomon-name';
 import { Country } from '../ref/country.entity';
 import { Company } from './company.entity';
@@ -30,14 +31,7 @@ const CompanyBillingDetailsSchema = defineEntity({
     billingCity: p.string().length(100).fieldName('BillingCity'),
     billingState: p.string().length(100).fieldName('BillingState').nullable(),
     billingPostcode: p.string().length(20).fieldName('BillingPostcode'),
-    country: () =>
-      p
-        .manyToOne(Country)
-        .joinColumn('CountryID')
-        .foreignKeyName(solomonName.foreignKey(table, 'Country'))
-        .deleteRule('no action')
-        .updateRule('no action')
-        .index(solomonName.index(table, 'CountryID')),
+    country: () => reference(table, Country, 'CountryID', 'Country'),
     purchaseOrderNumber: p.string().length(50).fieldName('PurchaseOrderNumber').nullable(),
     ...auditProperties(),
   },

@@ -1,5 +1,6 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { auditProperties } from '../columns/audit-columns';
+import { reference } from '../columns/reference';
 import { solomonName } from '../naming/solomon-name';
 import { CustomerTier } from '../ref/customer-tier.entity';
 import { Industry } from '../ref/industry.entity';
@@ -23,14 +24,7 @@ const CompanyCustomerDetailsSchema = defineEntity({
         .deleteRule('no action')
         .updateRule('no action')
         .unique(solomonName.unique(table, 'CompanyID')),
-    customerTier: () =>
-      p
-        .manyToOne(CustomerTier)
-        .joinColumn('CustomerTierID')
-        .foreignKeyName(solomonName.foreignKey(table, 'CustomerTier'))
-        .deleteRule('no action')
-        .updateRule('no action')
-        .index(solomonName.index(table, 'CustomerTierID')),
+    customerTier: () => reference(table, CustomerTier, 'CustomerTierID', 'CustomerTier'),
     industry: () =>
       p
         .manyToOne(Industry)

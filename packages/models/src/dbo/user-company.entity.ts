@@ -1,5 +1,6 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { auditProperties } from '../columns/audit-columns';
+import { reference } from '../columns/reference';
 import { solomonName } from '../naming/solomon-name';
 import { JoinedVia } from '../ref/joined-via.entity';
 import { UserCompanyRole } from '../ref/user-company-role.entity';
@@ -15,49 +16,12 @@ const UserCompanySchema = defineEntity({
   tableName: table,
   properties: {
     id: p.bigint('number').primary().autoincrement().fieldName('UserCompanyID'),
-    user: () =>
-      p
-        .manyToOne(User)
-        .joinColumn('UserID')
-        .inversedBy('userCompanies')
-        .foreignKeyName(solomonName.foreignKey(table, 'UserID'))
-        .deleteRule('no action')
-        .updateRule('no action')
-        .index(solomonName.index(table, 'UserID')),
-    company: () =>
-      p
-        .manyToOne(Company)
-        .joinColumn('CompanyID')
-        .inversedBy('userCompanies')
-        .foreignKeyName(solomonName.foreignKey(table, 'Company'))
-        .deleteRule('no action')
-        .updateRule('no action')
-        .index(solomonName.index(table, 'CompanyID')),
-    role: () =>
-      p
-        .manyToOne(UserCompanyRole)
-        .joinColumn('UserCompanyRoleID')
-        .foreignKeyName(solomonName.foreignKey(table, 'UserCompanyRole'))
-        .deleteRule('no action')
-        .updateRule('no action')
-        .index(solomonName.index(table, 'UserCompanyRoleID')),
-    status: () =>
-      p
-        .manyToOne(UserCompanyStatus)
-        .joinColumn('UserCompanyStatusID')
-        .foreignKeyName(solomonName.foreignKey(table, 'UserCompanyStatus'))
-        .deleteRule('no action')
-        .updateRule('no action')
-        .index(solomonName.index(table, 'UserCompanyStatusID')),
+    user: () => reference(table, User, 'UserID', 'UserID').inversedBy('userCompanies'),
+    company: () => reference(table, Company, 'CompanyID', 'Company').inversedBy('userCompanies'),
+    role: () => reference(table, UserCompanyRole, 'UserCompanyRoleID', 'UserCompanyRole'),
+    status: () => reference(table, UserCompanyStatus, 'UserCompanyStatusID', 'UserCompanyStatus'),
     isDefaultCompany: p.boolean().fieldName('IsDefaultCompany').default(false),
-    joinedVia: () =>
-      p
-        .manyToOne(JoinedVia)
-        .joinColumn('JoinedVia')
-        .foreignKeyName(solomonName.foreignKey(table, 'JoinedVia'))
-        .deleteRule('no action')
-        .updateRule('no action')
-        .index(solomonName.index(table, 'JoinedVia')),
+    joinedVia: () => reference(table, JoinedVia, 'JoinedVia', 'JoinedVia'),
     invitedBy: () =>
       p
         .manyToOne(User)

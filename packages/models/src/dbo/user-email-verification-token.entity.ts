@@ -1,8 +1,8 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { auditProperties } from '../columns/audit-columns';
+import { reference } from '../columns/reference';
 import { secretTokenProperties } from '../columns/secret-token-columns';
 import { checks } from '../naming/check-constraint';
-import { solomonName } from '../naming/solomon-name';
 import { User } from './user.entity';
 
 const table = 'UserEmailVerificationToken';
@@ -13,15 +13,7 @@ const UserEmailVerificationTokenSchema = defineEntity({
   tableName: table,
   properties: {
     id: p.bigint('number').primary().autoincrement().fieldName('UserEmailVerificationTokenID'),
-    user: () =>
-      p
-        .manyToOne(User)
-        .joinColumn('UserID')
-        .inversedBy('emailVerificationTokens')
-        .foreignKeyName(solomonName.foreignKey(table, 'User'))
-        .deleteRule('no action')
-        .updateRule('no action')
-        .index(solomonName.index(table, 'UserID')),
+    user: () => reference(table, User, 'UserID', 'User').inversedBy('emailVerificationTokens'),
     ...secretTokenProperties(table, 'usedDate', 'UsedDate'),
     ...auditProperties(),
   },

@@ -1,5 +1,6 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { auditProperties } from '../columns/audit-columns';
+import { reference } from '../columns/reference';
 import { secretTokenProperties } from '../columns/secret-token-columns';
 import { checks } from '../naming/check-constraint';
 import { solomonName } from '../naming/solomon-name';
@@ -16,43 +17,13 @@ const UserInvitationSchema = defineEntity({
   tableName: table,
   properties: {
     id: p.bigint('number').primary().autoincrement().fieldName('UserInvitationID'),
-    company: () =>
-      p
-        .manyToOne(Company)
-        .joinColumn('CompanyID')
-        .inversedBy('invitations')
-        .foreignKeyName(solomonName.foreignKey(table, 'Company'))
-        .deleteRule('no action')
-        .updateRule('no action')
-        .index(solomonName.index(table, 'CompanyID')),
+    company: () => reference(table, Company, 'CompanyID', 'Company').inversedBy('invitations'),
     email: p.string().length(255).fieldName('Email').index(solomonName.index(table, 'Email')),
     firstName: p.string().length(100).fieldName('FirstName').nullable(),
     lastName: p.string().length(100).fieldName('LastName').nullable(),
-    role: () =>
-      p
-        .manyToOne(UserCompanyRole)
-        .joinColumn('UserCompanyRoleID')
-        .foreignKeyName(solomonName.foreignKey(table, 'UserCompanyRole'))
-        .deleteRule('no action')
-        .updateRule('no action')
-        .index(solomonName.index(table, 'UserCompanyRoleID')),
-    invitedBy: () =>
-      p
-        .manyToOne(User)
-        .joinColumn('InvitedBy')
-        .inversedBy('sentInvitations')
-        .foreignKeyName(solomonName.foreignKey(table, 'User'))
-        .deleteRule('no action')
-        .updateRule('no action')
-        .index(solomonName.index(table, 'InvitedBy')),
-    status: () =>
-      p
-        .manyToOne(UserInvitationStatus)
-        .joinColumn('UserInvitationStatusID')
-        .foreignKeyName(solomonName.foreignKey(table, 'UserInvitationStatus'))
-        .deleteRule('no action')
-        .updateRule('no action')
-        .index(solomonName.index(table, 'UserInvitationStatusID')),
+    role: () => reference(table, UserCompanyRole, 'UserCompanyRoleID', 'UserCompanyRole'),
+    invitedBy: () => reference(table, User, 'InvitedBy', 'User').inversedBy('sentInvitations'),
+    status: () => reference(table, UserInvitationStatus, 'UserInvitationStatusID', 'UserInvitationStatus'),
     ...secretTokenProperties(table, 'acceptedDate', 'AcceptedDate'),
     ...auditProperties(),
   },

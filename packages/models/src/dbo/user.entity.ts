@@ -1,8 +1,8 @@
 import { defineEntity, p, type EntitySchema, type InferEntity } from '@mikro-orm/core';
 import { auditProperties } from '../columns/audit-columns';
 import { liveUnique } from '../columns/live-unique';
+import { reference } from '../columns/reference';
 import { checks } from '../naming/check-constraint';
-import { solomonName } from '../naming/solomon-name';
 import { UserStatus } from '../ref/user-status.entity';
 import { UserCompany } from './user-company.entity';
 import { UserEmailVerificationToken } from './user-email-verification-token.entity';
@@ -27,14 +27,7 @@ const UserSchema = defineEntity({
     onboardingComplete: p.boolean().fieldName('OnboardingComplete').default(false),
     lastLogin: p.datetime().fieldName('LastLogin').nullable(),
     accessTokenVersion: p.integer().fieldName('AccessTokenVersion').default(0),
-    status: () =>
-      p
-        .manyToOne(UserStatus)
-        .joinColumn('StatusID')
-        .foreignKeyName(solomonName.foreignKey('User', 'UserStatus'))
-        .deleteRule('no action')
-        .updateRule('no action')
-        .index(solomonName.index('User', 'StatusID')),
+    status: () => reference('User', UserStatus, 'StatusID', 'UserStatus'),
     userCompanies: () => p.oneToMany(UserCompany).mappedBy('user'),
     sentInvitations: () => p.oneToMany(UserInvitation).mappedBy('invitedBy'),
     emailVerificationTokens: () => p.oneToMany(UserEmailVerificationToken).mappedBy('user'),
