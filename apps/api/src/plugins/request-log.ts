@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { logSafeError, logSafeMessage } from '../log-safe-error';
 import { BufferedWriter } from '../request-log/buffered-writer';
+import { auditContextOf } from './request-context';
 import { routeConfigOf } from './route-hooks';
 
 declare module 'fastify' {
@@ -35,10 +36,6 @@ export interface RequestLogPluginOptions {
 function pathOf(request: FastifyRequest): string {
   // Query strings can carry emails and tokens: only the path is recorded.
   return (request.url.split('?', 1)[0] ?? '').slice(0, 2000);
-}
-
-function clip(value: string | undefined, max: number): string | null {
-  return value === undefined ? null : value.slice(0, max);
 }
 
 /**
@@ -82,6 +79,9 @@ export const requestLogPlugin = fp<RequestLogPluginOptions>(
         next(null, payload);
         return;
       }
+      // The request id, client address and User-Agent as the audit trail records them (cut to the same
+      // column widths), so a log row and the audit rows of its request always agree.
+      const context = auditContextOf(request);
       requests.push({
         requestId: request.id,
         method: request.method.slice(0, 10),
@@ -90,8 +90,8 @@ export const requestLogPlugin = fp<RequestLogPluginOptions>(
         durationMs: Math.round(reply.elapsedTime),
         userId: null,
         companyId: null,
-        ipAddress: clip(request.ip, 45),
-        userAgent: clip(request.headers['user-agent'], 500),
+        ipAddress: context.ipAddress ?? null,
+        userAgent: context.userAgent ?? null,
         createdDate: new Date(),
       });
       next(null, payload);
