@@ -5,4 +5,7 @@ module.exports = {
   // the test databases are copies of templates migrated once per run (@eventlead/db/testing).
   globalSetup: '<rootDir>/test/reliability/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/reliability/support/global-teardown.ts',
+  // The API's suites are the longest of `pnpm test`: two workers keep both cores busy once the other
+  // packages' suites have finished (jest's default on two cores is one).
+  maxWorkers: 2,
 };

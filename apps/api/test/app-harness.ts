@@ -1,6 +1,7 @@
 import { describeEachDatabase, type DescribeEachDatabaseOptions } from '@eventlead/db/testing';
 import type { TestDatabase } from '@eventlead/db/testing';
-import { hashToken, PasswordHasher } from '@eventlead/security';
+import { hashToken } from '@eventlead/security';
+import { TestPasswordHasher } from '@eventlead/security/testing';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app';
 
@@ -10,11 +11,11 @@ export const ADMIN_TOKEN = 'test-admin-token-0123456789abcdef';
 export const adminAuth = { authorization: `Bearer ${ADMIN_TOKEN}` };
 
 /**
- * The password hasher of the test apps: bcrypt at cost 10, the lowest the hasher accepts, a quarter of
- * the work of the default cost 12 per hash. What the default hasher stores (cost 12) is checked in
- * users.test.ts, on an app built without this option.
+ * The password hasher of the test apps: real bcrypt at cost 4 (`@eventlead/security/testing`), so
+ * suites that create many users do not spend their time hashing. What the default hasher stores
+ * (cost 12) is checked in users.test.ts, on an app built without this option.
  */
-export const testPasswordHasher = new PasswordHasher({ cost: 10 });
+export const testPasswordHasher = new TestPasswordHasher();
 
 /** A built app on an isolated test database. */
 export interface AppHarness {

@@ -154,7 +154,7 @@ export async function runBench(settings: BenchSettings, print: (message: string)
           ? `Servers pinned to CPU ${settings.pinning.server}, load generator to CPU ${settings.pinning.load} (taskset); PostgreSQL unpinned`
           : 'No CPU pinning (taskset missing, fewer than 2 CPUs, or BENCH_PIN=0)',
         dataSet: { ...database.rows, seedSeconds: database.seedSeconds },
-        load: { connections: settings.connections, warmupSeconds: settings.warmupSeconds, roundSeconds: settings.roundSeconds, rounds: settings.rounds },
+        load: { connections: settings.connections, warmupSeconds: settings.warmupSeconds, roundSeconds: settings.roundSeconds, ...(settings.roundRequests === undefined ? {} : { roundRequests: settings.roundRequests }), rounds: settings.rounds },
         durationSeconds: (performance.now() - started) / 1000,
         loadAverage: { start: loadAtStart, end: loadavg()[0] ?? Number.NaN },
       },

@@ -35,6 +35,11 @@ export interface BenchSettings {
   readonly warmupSeconds: number;
   /** Seconds of load per round. */
   readonly roundSeconds: number;
+  /**
+   * Requests per round instead of {@link BenchSettings.roundSeconds}: quick runs, a smoke test of the
+   * whole bench, send a fixed number (autocannon's shortest timed round is a whole second).
+   */
+  readonly roundRequests: number | undefined;
   /** A/B rounds per server per scenario (A B A B ...). */
   readonly rounds: number;
   /** Password flood: concurrent `POST /users`, seconds, and the fixed `/health` rate beside it. */
@@ -160,10 +165,12 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv,
       ...common,
       dataSet: { users: 2_000, companies: 200 },
       connections: 8,
-      // autocannon runs whole seconds: 1 s is the shortest round; quick runs skip the warm-up.
+      // A smoke test, not a measurement: one round of a few hundred requests per server (autocannon's
+      // shortest timed round is a whole second), no warm-up.
       warmupSeconds: 0,
       roundSeconds: 1,
-      rounds: 2,
+      roundRequests: 400,
+      rounds: 1,
       // Long enough that a loaded machine (a CI run with every suite at once) still completes some
       // cost-12 hashes at the workers' lowered priority.
       floodSeconds: 5,
@@ -180,6 +187,7 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv,
     connections: 10,
     warmupSeconds: 3,
     roundSeconds: 5,
+    roundRequests: undefined,
     rounds: 4,
     floodSeconds: 12,
     floodHealthRate: 200,

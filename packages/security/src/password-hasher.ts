@@ -114,11 +114,18 @@ export class PasswordHasher {
   #rejected = 0;
   #averageMs: number | undefined;
 
+  /**
+   * The lowest cost this class accepts: {@link MIN_BCRYPT_COST}. Only the test hasher of
+   * `@eventlead/security/testing` lowers it.
+   */
+  protected static readonly minimumCost: number = MIN_BCRYPT_COST;
+
   constructor(options: PasswordHasherOptions = {}) {
     const cost = options.cost ?? DEFAULT_BCRYPT_COST;
-    if (!Number.isInteger(cost) || cost < MIN_BCRYPT_COST || cost > MAX_BCRYPT_COST) {
+    const minimumCost = new.target.minimumCost;
+    if (!Number.isInteger(cost) || cost < minimumCost || cost > MAX_BCRYPT_COST) {
       throw new RangeError(
-        `bcrypt cost must be an integer from ${MIN_BCRYPT_COST} to ${MAX_BCRYPT_COST}, got ${cost}`,
+        `bcrypt cost must be an integer from ${minimumCost} to ${MAX_BCRYPT_COST}, got ${cost}`,
       );
     }
     const niceIncrement = options.niceIncrement ?? DEFAULT_NICE_INCREMENT;

@@ -54,7 +54,7 @@ describeApp('/users', (get) => {
   });
 
   describe('POST /users', () => {
-    test('an app built without a password hasher stores cost-12 bcrypt hashes (the suites use cost 10)', async () => {
+    test('an app built without a password hasher stores cost-12 bcrypt hashes (the suites hash at cost 4, with the test hasher)', async () => {
       const app = await buildApp({ orm: get().db.orm, config: { adminTokenSha256: hashToken(ADMIN_TOKEN), rateLimitMax: 100_000 } });
       try {
         const res = await app.inject({ method: 'POST', url: '/users', headers: adminAuth, payload: newUser });

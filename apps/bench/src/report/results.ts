@@ -195,8 +195,8 @@ export interface RunMeta {
   pinning: string;
   /** The generated data set: row counts and how long seeding took. */
   dataSet: { users: number; companies: number; memberships: number; liveMemberships: number; seedSeconds: number };
-  /** The load of every A/B round: connections, seconds and rounds per server. */
-  load: { connections: number; warmupSeconds: number; roundSeconds: number; rounds: number };
+  /** The load of every A/B round: connections, seconds (or requests, in quick runs) and rounds per server. */
+  load: { connections: number; warmupSeconds: number; roundSeconds: number; roundRequests?: number; rounds: number };
   /** How long the whole run took, seconds. */
   durationSeconds: number;
   /** 1-minute load average of the machine when the run started and ended (other work on it skews results). */

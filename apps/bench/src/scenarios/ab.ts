@@ -105,11 +105,11 @@ export async function runAbScenario(context: BenchContext, definition: AbDefinit
   const [oursBody, baselineBody] = await Promise.all([bodyOf(ours, sample, authHeaders), bodyOf(baseline, sample, authHeaders)]);
   const bodyDifference = firstDifference(oursBody, baselineBody);
 
-  const spec = (server: ChildHandle, seconds: number): LoadSpec => ({
+  const spec = (server: ChildHandle, seconds: number, amount?: number): LoadSpec => ({
     label: `${definition.id}`,
     origin: originOf(server),
     connections: settings.connections,
-    durationSeconds: seconds,
+    ...(amount === undefined ? { durationSeconds: seconds } : { amount }),
     headers: authHeaders,
     paths: definition.paths,
   });
@@ -123,7 +123,7 @@ export async function runAbScenario(context: BenchContext, definition: AbDefinit
   const rounds: Record<'ours' | 'baseline', RoundResult[]> = { ours: [], baseline: [] };
   for (let round = 0; round < settings.rounds; round++) {
     for (const { kind, handle } of servers) {
-      const result = await measureRound(context, handle, spec(handle, settings.roundSeconds));
+      const result = await measureRound(context, handle, spec(handle, settings.roundSeconds, settings.roundRequests));
       rounds[kind].push(result);
       context.log(`  ${definition.id} round ${round + 1} ${kind}: ${result.requestsPerSecond.toFixed(0)} req/s, p99 ${result.p99Ms.toFixed(2)} ms, ${(result.requests / result.cpuSeconds).toFixed(0)} req/CPU-s`);
     }

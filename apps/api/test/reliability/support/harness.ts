@@ -1,6 +1,7 @@
 import type { Orm } from '@eventlead/db';
 import { createTestDatabase, testDatabaseKinds, type TestDatabase, type TestDatabaseKind } from '@eventlead/db/testing';
-import { hashToken, PasswordHasher } from '@eventlead/security';
+import { hashToken } from '@eventlead/security';
+import { TestPasswordHasher } from '@eventlead/security/testing';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import pino from 'pino';
 import { buildApp, type BuildAppOptions } from '../../../src/app';
@@ -52,9 +53,9 @@ export interface ReliabilityContext {
   countAsKnownDefect(description: string): void;
 }
 
-/** A bcrypt hasher for the suite: the lowest accepted cost and a queue long enough for the concurrency tests. */
-export function suiteHasher(): PasswordHasher {
-  return new PasswordHasher({ cost: 10, maxQueue: 1_000 });
+/** A bcrypt hasher for the suite: the test hasher's cost 4 and a queue long enough for the concurrency tests. */
+export function suiteHasher(): TestPasswordHasher {
+  return new TestPasswordHasher({ maxQueue: 1_000 });
 }
 
 const MAX_KEPT_BODY = 256 * 1024;
