@@ -10,7 +10,9 @@ const esmOnly = ['cookie', 'content-disposition', '@seriousme/openapi-schema-val
  * @type {import('jest').Config}
  */
 module.exports = {
-  testEnvironment: 'node',
+  // jest's Node environment, which also disables the AsyncLocalStorage instances a finished test file
+  // left enabled (see node-environment.js).
+  testEnvironment: require.resolve('./node-environment.js'),
   testMatch: ['<rootDir>/src/**/*.test.ts', '<rootDir>/test/**/*.test.ts'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
   transform: {
