@@ -35,7 +35,9 @@ export interface RequestLogPluginOptions {
 
 function pathOf(request: FastifyRequest): string {
   // Query strings can carry emails and tokens: only the path is recorded.
-  return (request.url.split('?', 1)[0] ?? '').slice(0, 2000);
+  const url = request.url;
+  const query = url.indexOf('?');
+  return (query === -1 ? url : url.slice(0, query)).slice(0, 2000);
 }
 
 /**

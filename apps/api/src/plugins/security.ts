@@ -73,6 +73,9 @@ export const API_HEADERS = headersOf(
 /** `Cache-Control` of every answer whose route does not set its own. */
 export const NO_STORE = 'no-store';
 
+/** {@link API_HEADERS} and `Cache-Control: no-store`, in that order: one `reply.headers` call per answer. */
+const API_HEADERS_NO_STORE: Readonly<Record<string, string>> = Object.freeze({ ...API_HEADERS, 'cache-control': NO_STORE });
+
 /** helmet's defaults for the Swagger UI pages, except the CSP: the docs plugin sets the pages' own (openapi.ts). */
 const DOCUMENT_HEADERS = headersOf(helmet({ contentSecurityPolicy: false }));
 
@@ -90,9 +93,8 @@ export const securityPlugin = fp<SecurityPluginOptions>(
       if (config.securityHeaders === 'document') {
         void reply.headers(DOCUMENT_HEADERS);
       } else {
-        void reply.headers(API_HEADERS);
         // Personal data must not sit in browser or proxy caches; routes that are cacheable say so.
-        if (!reply.hasHeader('cache-control')) void reply.header('cache-control', NO_STORE);
+        void reply.headers(reply.hasHeader('cache-control') ? API_HEADERS : API_HEADERS_NO_STORE);
       }
     });
     // Loaded only when configured: a single replica never pays for the Redis client at start-up.
