@@ -11,6 +11,7 @@ import { answerClientError, answerFrameworkError, errorHandlerPlugin } from './p
 import { openApiPlugin } from './plugins/openapi';
 import { ormPlugin } from './plugins/orm';
 import { requestContextPlugin } from './plugins/request-context';
+import { addSendStep } from './plugins/route-hooks';
 import { type RequestLogPluginOptions, requestLogPlugin } from './plugins/request-log';
 import { securityPlugin } from './plugins/security';
 import { validationPlugin } from './plugins/validation';
@@ -87,10 +88,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     closing = true;
     done();
   });
-  app.addHook('onSend', (request, reply, payload, done) => {
+  addSendStep(app, (request, reply) => {
     void reply.header('x-request-id', request.id);
     if (closing) void reply.header('connection', 'close');
-    done(null, payload);
   });
 
   await app.register(accessLogPlugin);

@@ -1,4 +1,4 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import crypto, { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
 const MIN_TOKEN_BYTES = 16;
 
@@ -58,6 +58,9 @@ export function tokenHashMatcher(storedSha256Hex: string): (presented: string) =
   };
 }
 
+// Node >= 20.12 hashes in one call, without a Hash object per digest; 20.9-20.11 fall back to createHash.
+const oneShotHash = (crypto as { hash?: typeof crypto.hash }).hash;
+
 function sha256(text: string): Buffer {
-  return createHash('sha256').update(text, 'utf8').digest();
+  return oneShotHash === undefined ? createHash('sha256').update(text, 'utf8').digest() : oneShotHash('sha256', text, 'buffer');
 }

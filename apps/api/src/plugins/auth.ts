@@ -1,12 +1,12 @@
 import { tokenHashMatcher } from '@eventlead/security';
-import type { FastifyInstance, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError, UnauthorizedError } from '../errors';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** `onRequest` hook for routes that serve personal data: admin bearer token or 401. */
-    requireAdmin: onRequestAsyncHookHandler;
+    requireAdmin: onRequestHookHandler;
   }
   interface FastifyRequest {
     /** Who the request authenticated as: `'admin'` once `requireAdmin` accepted its token; otherwise undefined. */
@@ -47,31 +47,36 @@ export class TooManyAuthFailuresError extends HttpError {
  */
 export const authPlugin = fp<AuthPluginOptions>(
   (app: FastifyInstance, { adminTokenSha256, authFailureLimitMax }, done) => {
-    const failures = app.createRateLimit({
-      max: authFailureLimitMax,
-      timeWindow: 60_000,
-      keyGenerator: (request: FastifyRequest) => `auth-failure:${request.ip}`,
-    });
+    const failures = app.rateLimiters.create(authFailureLimitMax, 60_000);
     // The requests requireAdmin accepted (a getter reads it, so requests of other routes pay nothing).
     const admins = new WeakSet<FastifyRequest>();
     // The configured hash decoded once; each request hashes the presented token once (constant-time compare).
     const isAdminToken = adminTokenSha256 === undefined ? undefined : tokenHashMatcher(adminTokenSha256);
-    const requireAdmin: onRequestAsyncHookHandler = async (request, reply) => {
-      const budget = await failures(request, { increment: false });
-      if (!budget.isAllowed && budget.remaining === 0) {
-        void reply.header('retry-after', String(budget.ttlInSeconds));
-        throw new TooManyAuthFailuresError();
-      }
-      const header = request.headers.authorization;
-      const presented = BEARER.exec(header ?? '')?.[1];
-      if (isAdminToken === undefined || presented === undefined || !isAdminToken(presented)) {
+    // Not an async function: with the in-memory store the check runs synchronously, without promises.
+    const requireAdmin: onRequestHookHandler = function requireAdmin(request, reply, done) {
+      const key = `auth-failure:${request.ip}`;
+      failures.peek(key, (spent, ttlMs) => {
+        if (spent >= failures.max) {
+          void reply.header('retry-after', String(Math.ceil(ttlMs / 1000)));
+          done(new TooManyAuthFailuresError());
+          return;
+        }
+        const header = request.headers.authorization;
+        const presented = BEARER.exec(header ?? '')?.[1];
+        if (isAdminToken !== undefined && presented !== undefined && isAdminToken(presented)) {
+          admins.add(request);
+          done();
+          return;
+        }
+        const refuse = (): void => {
+          void reply.header('www-authenticate', 'Bearer');
+          done(new UnauthorizedError());
+        };
         // A guess is a credential presented and refused; a request without one guesses nothing (the
-        // general limit still counts it).
-        if (header !== undefined) await failures(request);
-        void reply.header('www-authenticate', 'Bearer');
-        throw new UnauthorizedError();
-      }
-      admins.add(request);
+        // general limit still counts it). Counted before the 401 goes out.
+        if (header === undefined) refuse();
+        else failures.hit(key, refuse);
+      });
     };
     app.decorate('requireAdmin', requireAdmin);
     app.decorateRequest('principal', {
@@ -81,5 +86,5 @@ export const authPlugin = fp<AuthPluginOptions>(
     });
     done();
   },
-  { name: 'eventlead-auth', dependencies: ['@fastify/rate-limit'], fastify: '5.x' },
+  { name: 'eventlead-auth', dependencies: ['eventlead-security'], fastify: '5.x' },
 );

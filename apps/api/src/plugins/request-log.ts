@@ -5,7 +5,7 @@ import fp from 'fastify-plugin';
 import { logSafeError, logSafeMessage } from '../log-safe-error';
 import { BufferedWriter } from '../request-log/buffered-writer';
 import { auditContextOf } from './request-context';
-import { routeConfigOf } from './route-hooks';
+import { addSendStep } from './route-hooks';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -35,7 +35,9 @@ export interface RequestLogPluginOptions {
 
 function pathOf(request: FastifyRequest): string {
   // Query strings can carry emails and tokens: only the path is recorded.
-  return (request.url.split('?', 1)[0] ?? '').slice(0, 2000);
+  const url = request.url;
+  const query = url.indexOf('?');
+  return (query === -1 ? url : url.slice(0, query)).slice(0, 2000);
 }
 
 /**
@@ -73,12 +75,9 @@ export const requestLogPlugin = fp<RequestLogPluginOptions>(
     // In onSend, once the answer is ready to go out: its status is final, and the lifecycle stage
     // already runs for every response (security headers), where an onResponse hook would add a stage
     // and two listeners on every response to every request, probes included.
-    app.addHook('onSend', (request, reply, payload, next) => {
+    addSendStep(app, (request, reply, config) => {
       recordFailure(request, reply.statusCode);
-      if (routeConfigOf(request).requestLog === false) {
-        next(null, payload);
-        return;
-      }
+      if (config.requestLog === false) return;
       // The request id, client address and User-Agent as the audit trail records them (cut to the same
       // column widths), so a log row and the audit rows of its request always agree.
       const context = auditContextOf(request);
@@ -94,7 +93,6 @@ export const requestLogPlugin = fp<RequestLogPluginOptions>(
         userAgent: context.userAgent ?? null,
         createdDate: new Date(),
       });
-      next(null, payload);
     });
 
     // The error each failed request ended with, recorded once its answer's status is known: onError

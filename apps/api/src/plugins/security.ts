@@ -1,10 +1,10 @@
 import { IncomingMessage, type ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
-import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import helmet from 'helmet';
-import { routeConfigOf } from './route-hooks';
+import { clientKey, rateLimitExceeded, rateLimiters, type RateLimiters } from './rate-limit';
+import { addSendStep, routeConfigOf } from './route-hooks';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -13,6 +13,10 @@ declare module 'fastify' {
      * the HTML pages of the API reference.
      */
     securityHeaders?: 'api' | 'document';
+  }
+  interface FastifyInstance {
+    /** Makes rate limiters over the app's rate-limit store (Redis when configured), e.g. the auth-failure budget. */
+    rateLimiters: RateLimiters;
   }
 }
 
@@ -69,6 +73,9 @@ export const API_HEADERS = headersOf(
 /** `Cache-Control` of every answer whose route does not set its own. */
 export const NO_STORE = 'no-store';
 
+/** {@link API_HEADERS} and `Cache-Control: no-store`, in that order: one `reply.headers` call per answer. */
+const API_HEADERS_NO_STORE: Readonly<Record<string, string>> = Object.freeze({ ...API_HEADERS, 'cache-control': NO_STORE });
+
 /** helmet's defaults for the Swagger UI pages, except the CSP: the docs plugin sets the pages' own (openapi.ts). */
 const DOCUMENT_HEADERS = headersOf(helmet({ contentSecurityPolicy: false }));
 
@@ -82,44 +89,50 @@ const DOCUMENT_HEADERS = headersOf(helmet({ contentSecurityPolicy: false }));
  */
 export const securityPlugin = fp<SecurityPluginOptions>(
   async (app: FastifyInstance, options) => {
-    app.addHook('onSend', (request, reply, payload, done) => {
-      if (routeConfigOf(request).securityHeaders === 'document') {
+    addSendStep(app, (_request, reply, config) => {
+      if (config.securityHeaders === 'document') {
         void reply.headers(DOCUMENT_HEADERS);
       } else {
-        void reply.headers(API_HEADERS);
         // Personal data must not sit in browser or proxy caches; routes that are cacheable say so.
-        if (!reply.hasHeader('cache-control')) void reply.header('cache-control', NO_STORE);
+        void reply.headers(reply.hasHeader('cache-control') ? API_HEADERS : API_HEADERS_NO_STORE);
       }
-      done(null, payload);
     });
     // Loaded only when configured: a single replica never pays for the Redis client at start-up.
     const redis = options.redisUrl === undefined
       ? undefined
       : new (await import('ioredis')).Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 });
     if (redis) app.addHook('onClose', async () => { await redis.quit(); });
-    await app.register(rateLimit, {
-      max: options.rateLimitMax,
-      timeWindow: '1 minute',
-      ...(redis ? { redis, nameSpace: 'eventlead-rate-limit:' } : {}),
-      // Rate limiting must not take the API down when Redis blips.
-      skipOnError: true,
-      // Not per route: the plugin would append its hook after the route's own `onRequest` hooks, so a
-      // request refused by `requireAdmin` (401) was never counted, nor one without a route (404).
-      global: false,
+    const limiters = rateLimiters({ redis, nameSpace: 'eventlead-rate-limit:' });
+    app.decorate('rateLimiters', limiters);
+    // Per-route limits (the package's `config.rateLimit` object) are not supported: only `false`.
+    app.addHook('onRoute', (route) => {
+      const own: unknown = route.config?.rateLimit;
+      if (own !== undefined && own !== false) {
+        throw new TypeError(`${String(route.method)} ${route.url}: config.rateLimit may only be false (exempt from the limit).`);
+      }
     });
+    const limit = limiters.create(options.rateLimitMax, 60_000);
+    const max = limit.max;
     // An instance-level hook runs before every route-level one and for the not-found handler too, so
-    // every request counts, whatever it is answered. Only the health probes are exempt.
-    // Not an async function: an exempt request (a probe) goes on synchronously, without a promise and
-    // a microtask hop; a counted one continues when the limiter has answered (or refused it: 429).
-    const limit = app.rateLimit();
+    // every request counts, whatever it is answered (a request refused by `requireAdmin` with 401, or
+    // one without a route, 404). Only the health probes are exempt.
+    // Not an async function: an exempt request (a probe) goes on synchronously, and so does a counted
+    // one with the in-memory store; with Redis it continues when Redis has answered.
     app.addHook('onRequest', function countRequest(request, reply, done) {
       if (routeConfigOf(request).rateLimit === false) {
         done();
         return;
       }
-      limit.call(this, request, reply).then(() => {
-        done();
-      }, done);
+      limit.hit(clientKey(request.ip), (count, ttlMs) => {
+        const resetSeconds = Math.ceil(ttlMs / 1000);
+        if (count <= max) {
+          void reply.header('x-ratelimit-limit', max).header('x-ratelimit-remaining', max - count).header('x-ratelimit-reset', resetSeconds);
+          done();
+          return;
+        }
+        void reply.header('x-ratelimit-limit', max).header('x-ratelimit-remaining', 0).header('x-ratelimit-reset', resetSeconds).header('retry-after', resetSeconds);
+        done(rateLimitExceeded(resetSeconds));
+      });
     });
   },
   { name: 'eventlead-security', fastify: '5.x' },

@@ -33,16 +33,16 @@ export function toUserDto(user: UserRow): UserDto {
 export async function loadUserDetail(em: Em, id: number): Promise<UserDetailDto> {
   const user = await readUserDetail(em, id);
   if (user === undefined) throw new NotFoundError('User');
-  return {
-    ...toUserDto(user),
-    companies: user.userCompanies.map((m) => ({
+  // The DTO gets its companies added rather than copied into a new object with a spread (per request).
+  const dto = toUserDto(user) as UserDetailDto;
+  dto.companies = user.userCompanies.map((m) => ({
       companyId: m.company.id,
       companyName: m.company.companyName,
       role: { code: m.role.code, name: m.role.name },
       status: m.status.code,
       isDefaultCompany: m.isDefaultCompany,
-    })),
-  };
+    }));
+  return dto;
 }
 
 /** `GET /users`: one page of users matching `where` and the total, in the list envelope. */

@@ -59,4 +59,41 @@ describeEachDatabase('security plugin', (getDb) => {
     for (let i = 0; i < 5; i++) statuses.push((await app.inject({ method: 'GET', url: '/docs/json', remoteAddress: '10.0.0.2' })).statusCode);
     expect(statuses).toEqual([200, 200, 200, 429, 429]);
   });
+
+  test('a counted answer carries the x-ratelimit headers; a refused one Retry-After and the limiter\'s message', async () => {
+    const remoteAddress = '10.0.0.4';
+    const seen: Awaited<ReturnType<FastifyInstance['inject']>>[] = [];
+    for (let i = 0; i < 4; i++) seen.push(await app.inject({ method: 'GET', url: '/nope', remoteAddress }));
+    expect(seen.map((res) => [res.statusCode, res.headers['x-ratelimit-limit'], res.headers['x-ratelimit-remaining']])).toEqual([
+      [404, '3', '2'],
+      [404, '3', '1'],
+      [404, '3', '0'],
+      [429, '3', '0'],
+    ]);
+    for (const res of seen) expect(Number(res.headers['x-ratelimit-reset'])).toBeGreaterThan(0);
+    const refused = seen[3];
+    expect(Number(refused?.headers['retry-after'])).toBe(Number(refused?.headers['x-ratelimit-reset']));
+    expect(refused?.json<{ error: string }>().error).toMatch(/^Rate limit exceeded, retry in (1 minute|\d+ seconds?)$/);
+    expect(seen[0]?.headers).not.toHaveProperty('retry-after');
+  });
+
+  test('the addresses of one IPv6 /64 share a budget; an IPv4-mapped address is its IPv4 one', async () => {
+    const statuses: number[] = [];
+    for (const remoteAddress of ['2001:db8:1:2::1', '2001:db8:1:2::ffff', '2001:DB8:1:2:abcd::9', '2001:db8:1:3::1']) {
+      statuses.push((await app.inject({ method: 'GET', url: '/nope', remoteAddress })).statusCode);
+    }
+    expect(statuses).toEqual([404, 404, 404, 404]);
+    expect((await app.inject({ method: 'GET', url: '/nope', remoteAddress: '2001:db8:1:2::2' })).statusCode).toBe(429);
+    for (let i = 0; i < 3; i++) await app.inject({ method: 'GET', url: '/nope', remoteAddress: '10.0.0.5' });
+    expect((await app.inject({ method: 'GET', url: '/nope', remoteAddress: '::ffff:10.0.0.5' })).statusCode).toBe(429);
+  });
+
+  test('a route may only opt out of the limit (config.rateLimit: false), not set limits of its own', async () => {
+    const other = await buildApp({ orm: getDb().orm });
+    try {
+      expect(() => other.get('/own-limit', { config: { rateLimit: { max: 1 } } }, () => ({}))).toThrow('GET /own-limit: config.rateLimit may only be false');
+    } finally {
+      await other.close();
+    }
+  });
 }, { seed: true });

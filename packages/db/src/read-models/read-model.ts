@@ -29,6 +29,8 @@ function metaOf(em: EntityManager, entity: ReadModelEntity) {
  */
 export class DetailReadModel<T> {
   private readonly compiled = new WeakMap<Platform, Promise<Compiled>>();
+  // The same, once compiled: a read does not await an already-settled promise (a microtask) per call.
+  private readonly ready = new WeakMap<Platform, Compiled>();
 
   constructor(
     private readonly name: string,
@@ -46,7 +48,9 @@ export class DetailReadModel<T> {
         const qb = fork.createQueryBuilder(meta.className, ROOT).select([]) as QueryBuilder<object>;
         const graph = await joinShape(fork, qb, meta, ROOT, this.shape);
         qb.where({ $and: [await rootFilter(fork, meta.className), { [meta.primaryKeys[0] ?? 'id']: slotValue(0, 'number') }] });
-        return { statement: compileStatement(qb, 1, this.name), graph };
+        const result = { statement: compileStatement(qb, 1, this.name), graph };
+        this.ready.set(platform, result);
+        return result;
       })();
       compiled.catch(() => this.compiled.delete(platform));
       this.compiled.set(platform, compiled);
@@ -61,7 +65,7 @@ export class DetailReadModel<T> {
 
   /** The entity with this id, or `undefined` when there is none (or it is hidden by a filter). */
   async read(em: EntityManager, id: number): Promise<T | undefined> {
-    const { statement, graph } = await this.compile(em);
+    const { statement, graph } = this.ready.get(em.getPlatform()) ?? (await this.compile(em));
     const [rows = []] = await runStatements(em, [{ statement, values: [id] }]);
     return mapRows(graph, rows)[0] as T | undefined;
   }

@@ -1,0 +1,131 @@
+import { normalizeIP } from '@fastify/rate-limit';
+import type { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+
+/** What a store answers for a key: the count in its current window and the milliseconds left in it. */
+interface StoreAnswer {
+  current: number;
+  ttl: number;
+}
+type StoreCallback = (error: Error | null, answer?: StoreAnswer | null) => void;
+
+/** The store interface of @fastify/rate-limit (its `LocalStore` and `RedisStore`), with `read`. */
+interface RateLimitStore {
+  incr(key: string, callback: StoreCallback, timeWindow: number, max: number): void;
+  read(key: string, callback: StoreCallback, timeWindow: number, max: number): void;
+  child(params: { continueExceeding: boolean; exponentialBackoff: boolean; routeInfo: object }): RateLimitStore;
+}
+type LocalStoreCtor = new (continueExceeding: boolean, exponentialBackoff: boolean) => RateLimitStore;
+type RedisStoreCtor = new (continueExceeding: boolean, exponentialBackoff: boolean, redis: Redis, nameSpace: string) => RateLimitStore;
+
+// The package's own stores (the package has no `exports` map; its types do not declare them).
+const fromPackage = createRequire(require.resolve('@fastify/rate-limit'));
+
+/**
+ * Answers the count of a key in its current window (after counting, for `hit`) and the milliseconds
+ * left in that window. A store that fails answers a fresh window (0, 0): the limiter must not take
+ * the API down when Redis blips (@fastify/rate-limit's `skipOnError`).
+ */
+export type LimitCallback = (count: number, ttlMs: number) => void;
+
+/** A fixed-window counter per key in a rate-limit store: counts and reads without promises. */
+export interface RateLimiter {
+  /** Requests per key per window. */
+  readonly max: number;
+  /** Counts one request of `key`. */
+  hit(key: string, callback: LimitCallback): void;
+  /** Reads the count of `key` without counting. */
+  peek(key: string, callback: LimitCallback): void;
+}
+
+/** Where the counters of a {@link RateLimiters} live. */
+export interface RateLimitStoreOptions {
+  /** A Redis client shared by every replica; in-process memory when absent. */
+  redis?: Redis | undefined;
+  /** Prefix of the counters' keys in Redis. */
+  nameSpace: string;
+}
+
+/** Makes limiters over one store (each with counters of its own), and says how long a window is. */
+export interface RateLimiters {
+  /** A limiter of `max` per `windowMs`. */
+  create(max: number, windowMs: number): RateLimiter;
+}
+
+/**
+ * Rate limiters on @fastify/rate-limit's stores (`LocalStore`: an LRU in process memory; `RedisStore`:
+ * an atomic Lua script in the Redis every replica shares), called with callbacks instead of through
+ * the package's request handler. The handler costs a request two `async` functions and a promise per
+ * limiter call, key generation through `isIPv6`, and a new `request.routeOptions` object (for
+ * `groupId`); with the in-memory store a request now goes through its limits synchronously.
+ *
+ * The first limiter made uses the store itself, the next ones a child of it, as the package does for
+ * `app.rateLimit()` and `app.createRateLimit(options)`: the counters (and Redis keys) stay where the
+ * package put them, so replicas running the previous version share them.
+ */
+export function rateLimiters({ redis, nameSpace }: RateLimitStoreOptions): RateLimiters {
+  let root: RateLimitStore;
+  if (redis === undefined) {
+    const LocalStore = fromPackage('./store/LocalStore') as LocalStoreCtor;
+    root = new LocalStore(false, false);
+  } else {
+    const RedisStore = fromPackage('./store/RedisStore') as RedisStoreCtor;
+    root = new RedisStore(false, false, redis, nameSpace);
+  }
+  let first = true;
+  return {
+    create(max, windowMs) {
+      const store = first ? root : root.child({ continueExceeding: false, exponentialBackoff: false, routeInfo: {} });
+      first = false;
+      const call = (method: 'incr' | 'read', key: string, callback: LimitCallback): void => {
+        store[method](
+          key,
+          (error, answer) => {
+            if (error !== null || answer === undefined || answer === null) callback(0, 0);
+            else callback(answer.current, answer.ttl);
+          },
+          windowMs,
+          max,
+        );
+      };
+      return {
+        max,
+        hit: (key, callback) => {
+          call('incr', key, callback);
+        },
+        peek: (key, callback) => {
+          call('read', key, callback);
+        },
+      };
+    },
+  };
+}
+
+/**
+ * The limiter key of a client address, as @fastify/rate-limit's default key generator makes it: an
+ * IPv6 address stands for its /64, an IPv4-mapped one for the IPv4 address. An address without a
+ * colon is not IPv6 and is kept as it is (lower-cased, as the package does), without `isIPv6`.
+ */
+export function clientKey(ip: string): string {
+  return ip.includes(':') ? normalizeIP(ip, 64) : ip.toLowerCase();
+}
+
+/** @fastify/rate-limit's wording of a wait (`format` of @lukeed/ms, long form). */
+function waitText(ms: number): string {
+  const units: readonly [number, string][] = [
+    [31_557_600_000, 'year'],
+    [86_400_000, 'day'],
+    [3_600_000, 'hour'],
+    [60_000, 'minute'],
+    [1_000, 'second'],
+  ];
+  const unit = units.find(([size]) => ms >= size);
+  if (unit === undefined) return `${ms} ms`;
+  const count = Math.round(ms / unit[0]);
+  return `${count} ${unit[1]}${count === 1 ? '' : 's'}`;
+}
+
+/** The error a request over the general limit is answered with (429), worded as @fastify/rate-limit words it. */
+export function rateLimitExceeded(resetSeconds: number): Error & { statusCode: 429 } {
+  return Object.assign(new Error(`Rate limit exceeded, retry in ${waitText(resetSeconds * 1000)}`), { statusCode: 429 as const });
+}
