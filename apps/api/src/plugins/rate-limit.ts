@@ -21,10 +21,12 @@ type RedisStoreCtor = new (continueExceeding: boolean, exponentialBackoff: boole
 // The package's own stores (the package has no `exports` map; its types do not declare them).
 const fromPackage = createRequire(require.resolve('@fastify/rate-limit'));
 
+/** How long the limiters count in process memory after a Redis command failed, before asking Redis again. */
+export const REDIS_RETRY_MS = 2_000;
+
 /**
  * Answers the count of a key in its current window (after counting, for `hit`) and the milliseconds
- * left in that window. A store that fails answers a fresh window (0, 0): the limiter must not take
- * the API down when Redis blips (@fastify/rate-limit's `skipOnError`).
+ * left in that window.
  */
 export type LimitCallback = (count: number, ttlMs: number) => void;
 
@@ -44,6 +46,19 @@ export interface RateLimitStoreOptions {
   redis?: Redis | undefined;
   /** Prefix of the counters' keys in Redis. */
   nameSpace: string;
+  /**
+   * Told when a Redis command fails (the limiters then count in this process instead) and when Redis
+   * answers again after a failure: the caller reports the outage once, not per request.
+   */
+  storeHealth?: StoreHealth | undefined;
+}
+
+/** What the limiters tell about their Redis store. */
+export interface StoreHealth {
+  /** A command failed: the limiters count in process memory for a while. */
+  failed(error: Error): void;
+  /** A command succeeded after a failure. */
+  recovered(): void;
 }
 
 /** Makes limiters over one store (each with counters of its own), and says how long a window is. */
@@ -62,27 +77,57 @@ export interface RateLimiters {
  * The first limiter made uses the store itself, the next ones a child of it, as the package does for
  * `app.rateLimit()` and `app.createRateLimit(options)`: the counters (and Redis keys) stay where the
  * package put them, so replicas running the previous version share them.
+ *
+ * When a Redis command fails (Redis down, unreachable, or slower than the client's command timeout)
+ * the request is counted in a store of this process instead, so the limits still hold, per replica,
+ * and nothing is let through uncounted. For {@link REDIS_RETRY_MS} after a failure the limiters do not
+ * ask Redis at all (a stalled Redis would otherwise cost every request the command timeout); then the
+ * next request tries it again.
  */
-export function rateLimiters({ redis, nameSpace }: RateLimitStoreOptions): RateLimiters {
+export function rateLimiters({ redis, nameSpace, storeHealth }: RateLimitStoreOptions): RateLimiters {
+  const LocalStore = fromPackage('./store/LocalStore') as LocalStoreCtor;
   let root: RateLimitStore;
   if (redis === undefined) {
-    const LocalStore = fromPackage('./store/LocalStore') as LocalStoreCtor;
     root = new LocalStore(false, false);
   } else {
     const RedisStore = fromPackage('./store/RedisStore') as RedisStoreCtor;
     root = new RedisStore(false, false, redis, nameSpace);
   }
   let first = true;
+  // While Date.now() is below this, Redis is not asked (it failed a moment ago).
+  let redisDownUntil = 0;
   return {
     create(max, windowMs) {
       const store = first ? root : root.child({ continueExceeding: false, exponentialBackoff: false, routeInfo: {} });
       first = false;
+      // Only with Redis: where this limiter counts while Redis fails.
+      const fallback = redis === undefined ? undefined : new LocalStore(false, false);
+      const counted = (callback: LimitCallback): StoreCallback => (_error, answer) => {
+        callback(answer?.current ?? 0, answer?.ttl ?? 0);
+      };
       const call = (method: 'incr' | 'read', key: string, callback: LimitCallback): void => {
+        if (fallback !== undefined && redisDownUntil !== 0 && Date.now() < redisDownUntil) {
+          fallback[method](key, counted(callback), windowMs, max);
+          return;
+        }
         store[method](
           key,
           (error, answer) => {
-            if (error !== null || answer === undefined || answer === null) callback(0, 0);
-            else callback(answer.current, answer.ttl);
+            if (error === null && answer !== undefined && answer !== null) {
+              if (redisDownUntil !== 0) {
+                redisDownUntil = 0;
+                storeHealth?.recovered();
+              }
+              callback(answer.current, answer.ttl);
+              return;
+            }
+            if (fallback === undefined) {
+              callback(0, 0);
+              return;
+            }
+            redisDownUntil = Date.now() + REDIS_RETRY_MS;
+            storeHealth?.failed(error ?? new Error('Redis answered nothing'));
+            fallback[method](key, counted(callback), windowMs, max);
           },
           windowMs,
           max,

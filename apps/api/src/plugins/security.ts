@@ -2,8 +2,9 @@ import { IncomingMessage, type ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import type { Redis } from 'ioredis';
 import helmet from 'helmet';
-import { clientKey, rateLimitExceeded, rateLimiters, type RateLimiters } from './rate-limit';
+import { clientKey, rateLimitExceeded, rateLimiters, type RateLimiters, type StoreHealth } from './rate-limit';
 import { addSendStep, routeConfigOf } from './route-hooks';
 
 declare module 'fastify' {
@@ -79,6 +80,52 @@ const API_HEADERS_NO_STORE: Readonly<Record<string, string>> = Object.freeze({ .
 /** helmet's defaults for the Swagger UI pages, except the CSP: the docs plugin sets the pages' own (openapi.ts). */
 const DOCUMENT_HEADERS = headersOf(helmet({ contentSecurityPolicy: false }));
 
+/** How long the rate limiter's Redis client waits to connect. */
+export const REDIS_CONNECT_TIMEOUT_MS = 2_000;
+/** How long a rate-limit command waits for Redis before the request is counted in process memory. */
+export const REDIS_COMMAND_TIMEOUT_MS = 250;
+
+/**
+ * Reports an outage of the rate limiter's Redis through the app's logger: one warning when commands
+ * or the connection start failing, one line when Redis answers again (never the URL, which may hold
+ * a password). Also the client's `error` listener, so ioredis prints no "Unhandled error event".
+ */
+function redisOutageReporter(app: FastifyInstance, redis: Redis): StoreHealth {
+  const where = `${redis.options.host ?? 'localhost'}:${String(redis.options.port ?? 6379)}`;
+  let down = false;
+  const failed = (error: Error): void => {
+    if (down) return;
+    down = true;
+    app.log.warn(
+      { rateLimitStore: 'redis', err: { type: error.name, message: error.message } },
+      `The rate-limit store (Redis at ${where}) is not answering: counting requests in this process until it is back, so each replica enforces the limits on its own. Check REDIS_URL and that Redis is running.`,
+    );
+  };
+  const recovered = (): void => {
+    if (!down) return;
+    down = false;
+    app.log.info({ rateLimitStore: 'redis' }, `The rate-limit store (Redis at ${where}) is answering again: the replicas share the limits again.`);
+  };
+  redis.on('error', failed);
+  redis.on('ready', recovered);
+  return { failed, recovered };
+}
+
+/** Resolves when `redis` is ready, has failed once, or the connect timeout has passed. */
+function connectedOrFailed(redis: Redis): Promise<void> {
+  return new Promise((resolve) => {
+    const settle = (): void => {
+      clearTimeout(timer);
+      redis.off('ready', settle);
+      redis.off('error', settle);
+      resolve();
+    };
+    const timer = setTimeout(settle, REDIS_CONNECT_TIMEOUT_MS);
+    redis.once('ready', settle);
+    redis.once('error', settle);
+  });
+}
+
 /**
  * Security headers (helmet's, computed once per policy and applied in `onSend`, so error answers
  * carry them too) and rate limiting of every request (401s, 404s and other 4xx included), per client
@@ -100,9 +147,28 @@ export const securityPlugin = fp<SecurityPluginOptions>(
     // Loaded only when configured: a single replica never pays for the Redis client at start-up.
     const redis = options.redisUrl === undefined
       ? undefined
-      : new (await import('ioredis')).Redis(options.redisUrl, { lazyConnect: false, maxRetriesPerRequest: 1 });
-    if (redis) app.addHook('onClose', async () => { await redis.quit(); });
-    const limiters = rateLimiters({ redis, nameSpace: 'eventlead-rate-limit:' });
+      : new (await import('ioredis')).Redis(options.redisUrl, {
+          lazyConnect: false,
+          // A command fails at once while there is no connection, and within REDIS_COMMAND_TIMEOUT_MS
+          // when Redis stalls, instead of waiting in a queue: the limiter then counts in this process.
+          enableOfflineQueue: false,
+          maxRetriesPerRequest: 1,
+          connectTimeout: REDIS_CONNECT_TIMEOUT_MS,
+          commandTimeout: REDIS_COMMAND_TIMEOUT_MS,
+        });
+    const outage = redis === undefined ? undefined : redisOutageReporter(app, redis);
+    if (redis) {
+      // Commands are not queued, so the first requests would be counted in this process alone: wait
+      // (at most the connect timeout) for Redis to be ready or to fail (then the warning is logged).
+      await connectedOrFailed(redis);
+      // Closed at once, connected or not (QUIT would fail without a connection and leave the client
+      // reconnecting, keeping the process alive); the counters are already in Redis.
+      app.addHook('onClose', (_instance, done) => {
+        redis.disconnect();
+        done();
+      });
+    }
+    const limiters = rateLimiters({ redis, nameSpace: 'eventlead-rate-limit:', storeHealth: outage });
     app.decorate('rateLimiters', limiters);
     // Per-route limits (the package's `config.rateLimit` object) are not supported: only `false`.
     app.addHook('onRoute', (route) => {

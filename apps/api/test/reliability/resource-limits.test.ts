@@ -3,11 +3,12 @@ import type { FastifyInstance } from 'fastify';
 import { randomBytes } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { adminAuth, describeReliability, type ReliabilityContext } from './support/harness';
+import { ADMIN_TOKEN, adminAuth, describeReliability, type ReliabilityContext } from './support/harness';
 import { countFault } from './support/report';
 import { countRows, rowDifferences } from './support/row-counts';
 import { freePort, send, type HttpOutcome } from './support/server-process';
 import { runs } from './support/settings';
+import { TcpProxy } from './support/tcp-proxy';
 
 const BODY_LIMIT = 1_048_576;
 const REDIS_URL = 'redis://127.0.0.1:6379';
@@ -93,6 +94,53 @@ describeReliability(
       await new Promise((resolve) => setTimeout(resolve, 300));
       expect(c.logs.filter((line) => line.startsWith('console.')).map((line) => line.slice(0, 120))).toEqual([]);
     }, 30_000);
+
+    test('while the rate limiter\'s Redis stalls or refuses, every request still counts (in this process) and is answered at once; the outage and its end are logged once each', async () => {
+      const c = get();
+      const proxy = new TcpProxy({ host: '127.0.0.1', port: 6379 });
+      const port = await proxy.listen();
+      const logsBefore = c.logs.length;
+      try {
+        const app = await c.buildExtraApp({ config: { rateLimitMax: 3, authFailureLimitMax: 2, redisUrl: `redis://127.0.0.1:${port}` } });
+        // Counted in Redis while it answers: the client has connected.
+        expect((await c.call({ method: 'GET', url: '/ref/countries', remoteAddress: freshAddress() }, { app })).statusCode).toBe(200);
+        expect(proxy.accepted).toBeGreaterThan(0);
+        countFault(c.figures, 'rate-limit Redis stalled');
+        countFault(c.figures, 'rate-limit Redis refusing');
+        for (const mode of ['blackhole', 'reset'] as const) {
+          proxy.set(mode);
+          const remoteAddress = freshAddress();
+          const started = Date.now();
+          const statuses: number[] = [];
+          for (let i = 0; i < 5; i++) {
+            statuses.push((await c.call({ method: 'GET', url: '/ref/countries', remoteAddress }, { app })).statusCode);
+          }
+          // Before: each request waited for Redis (seconds), and none was counted.
+          expect({ mode, statuses }).toEqual({ mode, statuses: [200, 200, 200, 429, 429] });
+          expect(Date.now() - started).toBeLessThan(5_000);
+          // The failed-authentication budget holds too: two wrong tokens, then 429 even for the right one.
+          const guesser = freshAddress();
+          const guesses: number[] = [];
+          for (const token of ['wrong-1', 'wrong-2', ADMIN_TOKEN]) {
+            guesses.push((await c.call({ method: 'GET', url: '/users', headers: { authorization: `Bearer ${token}` }, remoteAddress: guesser }, { app })).statusCode);
+          }
+          expect({ mode, guesses }).toEqual({ mode, guesses: [401, 401, 429] });
+        }
+        proxy.set('open');
+        // Back: once the limiter asks Redis again and it answers, the end of the outage is logged.
+        const recovered = Date.now() + 10_000;
+        while (!c.logs.slice(logsBefore).some((line) => line.includes('is answering again')) && Date.now() < recovered) {
+          await new Promise((resolve) => setTimeout(resolve, 250));
+          await c.call({ method: 'GET', url: '/ref/countries', remoteAddress: freshAddress() }, { app });
+        }
+        const lines = c.logs.slice(logsBefore);
+        expect(lines.filter((line) => line.includes(`The rate-limit store (Redis at 127.0.0.1:${port}) is not answering`))).toHaveLength(1);
+        expect(lines.filter((line) => line.includes(`The rate-limit store (Redis at 127.0.0.1:${port}) is answering again`))).toHaveLength(1);
+        expect(lines.filter((line) => line.startsWith('console.')).map((line) => line.slice(0, 120))).toEqual([]);
+      } finally {
+        await proxy.close();
+      }
+    }, 60_000);
 
     test('a full hashing queue answers 503 with Retry-After in the envelope and writes nothing for the refused', async () => {
       const c = get();
