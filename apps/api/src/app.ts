@@ -14,7 +14,7 @@ import { requestContextPlugin } from './plugins/request-context';
 import { addSendStep } from './plugins/route-hooks';
 import { type RequestLogPluginOptions, requestLogPlugin } from './plugins/request-log';
 import { securityPlugin } from './plugins/security';
-import { validationPlugin } from './plugins/validation';
+import { parseQuerystring, validationPlugin } from './plugins/validation';
 import { companyRoutes } from './routes/companies';
 import { healthRoutes } from './routes/health';
 import { refRoutes } from './routes/ref';
@@ -67,7 +67,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       const incoming = request.headers['x-request-id'];
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
-    routerOptions: { maxParamLength: 200 },
+    // A malformed percent-encoding in the query string is refused like one in the path (see parseQuerystring).
+    routerOptions: { maxParamLength: 200, querystringParser: parseQuerystring },
     trustProxy: fastifyTrustProxy(config.trustProxy),
     // Node's own 400/431 (a malformed request line, headers over the limit) in the error envelope too.
     clientErrorHandler: answerClientError,

@@ -4,6 +4,7 @@ import type pino from 'pino';
 import { buildApp } from './app';
 import { loadApiConfig } from './config';
 import { devTokenPath, ensureDevAdminToken } from './dev-token';
+import { explainListenFailure } from './listen-failure';
 import { createLogger, flushLogger } from './logger';
 import { describeDatabase, prepareDatabase } from './prepare-database';
 
@@ -70,7 +71,14 @@ async function main(): Promise<void> {
     shutdown.close();
   });
 
-  await app.listen({ host: config.host, port: config.port });
+  try {
+    await app.listen({ host: config.host, port: config.port });
+  } catch (error) {
+    const explained = explainListenFailure(error, config.host, config.port);
+    if (explained === undefined) throw error;
+    console.error(explained);
+    process.exit(1);
+  }
   logger.info(`EventLead API ready at http://localhost:${config.port} (docs: http://localhost:${config.port}/docs)`);
 }
 

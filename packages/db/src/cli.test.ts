@@ -1,4 +1,6 @@
+import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,6 +10,7 @@ import { createOrmConfig } from './config';
 import { migrationsOf } from './migrations/migration-options';
 import { createORM } from './orm';
 import { testDatabaseKinds, type TestDatabaseKind } from './testing';
+import { findWorkspaceRoot } from './workspace-root';
 
 interface Run {
   code: number;
@@ -91,11 +94,39 @@ describe('eventlead-db usage errors', () => {
     expect(run.stderr).toContain('Usage: eventlead-db <command>');
   });
 
+  test('the root db:* scripts hand the CLI\'s exit code through (2 for wrong usage)', () => {
+    const root = findWorkspaceRoot(__dirname);
+    const scripts = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts;
+    // `pnpm --filter` is a recursive run, which reports any failure as exit code 1; `--dir` is not.
+    for (const name of ['db:migrate', 'db:migrate:down', 'db:seed', 'db:check', 'db:sql']) {
+      expect(scripts[name]).toMatch(new RegExp(`&& pnpm --dir packages/db --silent ${name}$`));
+    }
+    const run = spawnSync('pnpm', ['--dir', 'packages/db', '--silent', 'db:migrate', '--', '--bogus'], { cwd: root, encoding: 'utf8' });
+    expect(run.status).toBe(EXIT.usage);
+    expect(run.stderr).toContain("Unknown option '--bogus'");
+  });
+
   test('--help prints the usage and exits 0', async () => {
     const run = await cli(['--help']);
     expect(run).toMatchObject({ code: EXIT.ok, stderr: '' });
-    expect(run.stdout).toContain('migrate:down');
+    expect(run.stdout).toContain('migrate:down [--to NAME | --all]');
   });
+
+  test('migrate:down --help shows --all, with the description', async () => {
+    const run = await cli(['migrate:down', '--help']);
+    expect(run.stdout).toMatch(/^Usage: eventlead-db migrate:down \[--to NAME \| --all\]\n\n {2}revert the last migration, those after NAME \(NAME is kept\), or --all of them\n/);
+  });
+
+  test('migrate:down --to NAME on an empty database says that no migration is applied', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'eventlead-cli-'));
+    try {
+      const run = await cli(['migrate:down', '--to', 'Nope'], { DATABASE_URL: `pglite://${folder}` });
+      expect(run.code).toBe(EXIT.failed);
+      expect(run.stderr).toBe('eventlead-db migrate:down: cannot revert down to "Nope": no applied migration has that name. No migration is applied.\n');
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
+  }, 60_000);
 
   test.each(['migrate', 'migrate:down', 'seed', 'check', 'sql', 'docs', 'migration:create'])('%s --help prints that command’s usage and exits 0, touching nothing', async (command) => {
     const run = await cli([command, '--help'], { DATABASE_URL: 'postgresql://app@127.0.0.1:1/never-opened' });
@@ -153,6 +184,19 @@ describe.each(testDatabaseKinds())('[%s] eventlead-db migrate, seed, check', (ki
     expect((await cli(['migrate'], env)).stdout).toContain('Already up to date.');
     // Six CLI runs, each opening the embedded database from disk: seconds each on a busy 2-core machine.
   }, 120_000);
+
+  test('migrate:down --to an unknown name exits 1, says "revert" and lists the applied migrations; nothing is reverted', async () => {
+    const env = { DATABASE_URL: db.url };
+    const run = await cli(['migrate:down', '--to', 'NoSuchMigration'], env);
+    expect(run.code).toBe(EXIT.failed);
+    const all = migrationsOf('postgresql').map((m) => m.name);
+    expect(run.stderr).toBe(
+      'eventlead-db migrate:down: cannot revert down to "NoSuchMigration": no applied migration has that name. ' +
+        `Applied migrations, oldest first (NAME is one of these):\n${all.map((name) => `  ${name}\n`).join('')}`,
+    );
+    expect(run.stderr).not.toMatch(/apply/i);
+    expect((await cli(['migrate'], env)).stdout).toContain('Already up to date.');
+  }, 60_000);
 
   test('check exits 1 and lists a hand-made drift', async () => {
     const orm = await createORM(createOrmConfig({ DATABASE_URL: db.url }));

@@ -9,7 +9,7 @@ import { isSqlDialect, SQL_DIALECTS, type SqlDialect } from './ddl/sql-dialect';
 import { staleDatabaseDocs, writeDatabaseDocs } from './docs/database-docs';
 import { explainDatabaseFailure } from './explain-failure';
 import { createMigration } from './migrations/create-migration';
-import { migrateDown, migrateUp } from './migrations/migrate';
+import { executedMigrations, migrateDown, migrateUp } from './migrations/migrate';
 import { createORM, type Orm } from './orm';
 import { ping } from './ping';
 import type { DatabaseEnv } from './pool-settings';
@@ -37,7 +37,8 @@ const USAGE = `Usage: eventlead-db <command> [options]
 
 Commands (the database comes from DATABASE_URL; default: the embedded database in <workspace>/.data/pglite):
   migrate                    apply every pending migration (one transaction)
-  migrate:down [--to NAME]   revert the last migration, or down to NAME (kept); --all reverts everything
+  migrate:down [--to NAME | --all]
+                             revert the last migration, those after NAME (NAME is kept), or --all of them
   seed                       write the reference data (idempotent) and print what changed per table
   check                      compare the database with the entities; exit 1 and list differences on drift
   sql [--dialect D]          print the complete CREATE DDL (D: ${SQL_DIALECTS.join(' or ')}; default: DATABASE_URL's; mssql: a sqlcmd script); no server needed
@@ -97,7 +98,23 @@ async function migrateDownCommand(io: CliIo, args: string[]): Promise<number> {
   }
   const to = values.all ? 0 : values.to;
   io.stdout(`Reverting migrations on ${describeDatabase(databaseUrl(io.env, io.cwd))}\n`);
-  const reverted = await withDatabase(io, (orm) => migrateDown(orm, to === undefined ? {} : { to }));
+  const outcome = await withDatabase(io, async (orm): Promise<{ unknown: string[] } | { reverted: string[] }> => {
+    // Checked here: the migrator's own refusal says "Couldn't find migration to apply" for a revert.
+    if (typeof to === 'string') {
+      const applied = await executedMigrations(orm);
+      if (!applied.includes(to)) return { unknown: applied };
+    }
+    return { reverted: await migrateDown(orm, to === undefined ? {} : { to }) };
+  });
+  if ('unknown' in outcome) {
+    const applied = outcome.unknown;
+    io.stderr(
+      `eventlead-db migrate:down: cannot revert down to "${to}": no applied migration has that name. ` +
+        (applied.length === 0 ? 'No migration is applied.\n' : `Applied migrations, oldest first (NAME is one of these):\n${list(applied)}`),
+    );
+    return EXIT.failed;
+  }
+  const { reverted } = outcome;
   io.stdout(reverted.length === 0 ? 'Nothing to revert.\n' : `Reverted ${reverted.length} migration(s):\n${list(reverted)}`);
   return EXIT.ok;
 }
@@ -194,8 +211,13 @@ function isParseArgsError(err: unknown): err is { message: string } {
 
 /** The line of {@link USAGE} that describes `command`, for `eventlead-db <command> --help`. */
 function commandUsage(command: string): string | undefined {
-  const line = USAGE.split('\n').find((l) => l.startsWith(`  ${command} `) || l === `  ${command}`);
-  return line === undefined ? undefined : `Usage: eventlead-db ${line.trim().replace(/\s{2,}/, '\n\n  ')}\n\nOptions:\n  -h, --help                 show this help\n\nExit codes: 0 done, 1 failed (or drift for check, stale docs for docs --check), 2 wrong usage.\n`;
+  const lines = USAGE.split('\n');
+  const at = lines.findIndex((l) => l.startsWith(`  ${command} `) || l === `  ${command}`);
+  if (at < 0) return undefined;
+  // A command whose synopsis is long has its description on the next line, indented further.
+  const next = lines[at + 1] ?? '';
+  const line = /^ {4,}\S/.test(next) ? `${(lines[at] ?? '').trimEnd()}  ${next.trim()}` : (lines[at] ?? '');
+  return `Usage: eventlead-db ${line.trim().replace(/\s{2,}/, '\n\n  ')}\n\nOptions:\n  -h, --help                 show this help\n\nExit codes: 0 done, 1 failed (or drift for check, stale docs for docs --check), 2 wrong usage.\n`;
 }
 
 /**

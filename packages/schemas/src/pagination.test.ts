@@ -76,10 +76,29 @@ describe('paginationParams', () => {
   });
 
   test('says which parameter is wrong and why', async () => {
-    await expect(query.validate({ page: '2abc' })).rejects.toThrow('page must be a whole number');
+    await expect(query.validate({ page: '2abc' })).rejects.toThrow('page must be a whole number from 1 to 90071992547409.');
     await expect(query.validate({ sortBy: 'passwordHash' })).rejects.toThrow(
       /sortBy must be one of.*email, createdDate/,
     );
+  });
+
+  test.each([
+    [{ page: '-1' }, 'page must be a whole number from 1 to 90071992547409.'],
+    [{ page: '0' }, 'page must be a whole number from 1 to 90071992547409.'],
+    [{ page: '9'.repeat(30) }, 'page must be a whole number from 1 to 90071992547409.'],
+    [{ page: '1.5' }, 'page must be a whole number from 1 to 90071992547409.'],
+    [{ pageSize: '0' }, `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}.`],
+    [{ pageSize: '101' }, `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}.`],
+    [{ pageSize: 'ten' }, `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}.`],
+    [{ page: ['1', '2'] }, 'page must be given only once.'],
+    [{ pageSize: ['10', '10'] }, 'pageSize must be given only once.'],
+  ])('%j is refused saying what is allowed: %s', async (input, message) => {
+    await expect(query.validate(input, { abortEarly: false })).rejects.toThrow(message);
+  });
+
+  test('the refusals of a parameter say it once', async () => {
+    const error = await query.validate({ page: '-1' }, { abortEarly: false }).catch((e: unknown) => e);
+    expect((error as { errors: string[] }).errors).toEqual(['page must be a whole number from 1 to 90071992547409.']);
   });
 
   test('refuses a default that is not in the whitelist', () => {

@@ -7,7 +7,7 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 // Keeps (page - 1) × pageSize a safe integer, so the offset handed to the database is exact.
 const MAX_PAGE = Math.floor(Number.MAX_SAFE_INTEGER / MAX_PAGE_SIZE);
-const DIGITS = /^[0-9]+$/;
+const DIGITS = /^-?[0-9]+$/;
 
 /** Settings of {@link paginationParams}. */
 export interface PaginationOptions<TSort extends string> {
@@ -18,17 +18,25 @@ export interface PaginationOptions<TSort extends string> {
 }
 
 /**
- * A whole number from a query string. yup's own number cast is lenient ("2abc" fails, but " 2 ",
- * "1e1", "0x10" and ['1', '2'] all become numbers); here a string must be plain digits.
+ * A whole number from `min` to `max` from a query string. yup's own number cast is lenient ("2abc"
+ * fails, but " 2 ", "1e1", "0x10" and ['1', '2'] all become numbers); here a string must be plain
+ * digits (a leading minus is read, so that "-1" is refused as out of range rather than as not a
+ * number). Every refusal says what is allowed: "page must be a whole number from 1 to 100.", and a
+ * parameter given twice "page must be given only once.".
  */
-function queryInteger(): NumberSchema {
+function queryInteger(min: number, max: number): NumberSchema {
+  const allowed = `\${path} must be a whole number from ${min} to ${max}.`;
   return number()
     .transform((value: unknown, original: unknown) => {
       if (original === undefined || original === null || typeof original === 'number') return value;
       return typeof original === 'string' && DIGITS.test(original) ? Number(original) : Number.NaN;
     })
-    .typeError('${path} must be a whole number')
-    .integer('${path} must be a whole number');
+    .typeError((params: { path: string; originalValue: unknown }) =>
+      Array.isArray(params.originalValue) ? `${params.path} must be given only once.` : `${params.path} must be a whole number from ${min} to ${max}.`,
+    )
+    .integer(allowed)
+    .min(min, allowed)
+    .max(max, allowed);
 }
 
 /**
@@ -47,8 +55,8 @@ export function paginationParams<const TSort extends string>(options: Pagination
     throw new TypeError(`defaultSortBy "${defaultSortBy}" is not one of the sortBy columns`);
   }
   return object({
-    page: queryInteger().min(1).max(MAX_PAGE).default(1),
-    pageSize: queryInteger().min(1).max(MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
+    page: queryInteger(1, MAX_PAGE).default(1),
+    pageSize: queryInteger(1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
     sortBy: string().oneOf(options.sortBy).default(defaultSortBy),
     sortOrder: string()
       .oneOf(['asc', 'desc'] as const)

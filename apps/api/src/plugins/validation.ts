@@ -1,6 +1,8 @@
 import type { FastifyInstance } from 'fastify';
+import { parse as parseQuery } from 'fast-querystring';
+import { textProblem } from '@eventlead/schemas';
 import fp from 'fastify-plugin';
-import { Schema, ValidationError, type SchemaDescription, type SchemaObjectDescription } from 'yup';
+import { ObjectSchema, Schema, ValidationError, type SchemaDescription, type SchemaObjectDescription } from 'yup';
 
 type JsonType = 'string' | 'number' | 'boolean';
 const JSON_TYPES = new Set<string>(['string', 'number', 'boolean']);
@@ -65,17 +67,19 @@ function jsonTypeErrors(fields: Map<string, JsonType>, body: unknown): Problem[]
 }
 
 /**
- * PostgreSQL cannot store U+0000 in text: a string carrying it would reach the database and fail
- * there (as a protocol error that also drops the connection). Walks the request part iteratively,
- * so deeply nested input cannot exhaust the stack.
+ * The text rules of @eventlead/schemas ({@link textProblem}: no NUL character, well-formed Unicode)
+ * on every string of a request part: a NUL would fail in PostgreSQL (as a protocol error that also
+ * drops the connection), a lone surrogate would be stored as U+FFFD. Walks the request part
+ * iteratively, so deeply nested input cannot exhaust the stack.
  */
-function nulCharacterErrors(data: unknown): Problem[] {
+function textErrors(data: unknown): Problem[] {
   const errors: Problem[] = [];
   const stack: { value: unknown; path: string }[] = [{ value: data, path: '' }];
   while (stack.length > 0 && errors.length < 20) {
     const { value, path } = stack.pop() as { value: unknown; path: string };
     if (typeof value === 'string') {
-      if (value.includes('\u0000')) errors.push({ path, message: `${path === '' ? 'The value' : path} must not contain the NUL character.` });
+      const problem = textProblem(value);
+      if (problem !== undefined) errors.push({ path, message: `${path === '' ? 'The value' : path} ${problem}` });
     } else if (Array.isArray(value)) {
       value.forEach((item, i) => stack.push({ value: item, path: `${path}[${i}]` }));
     } else if (typeof value === 'object' && value !== null) {
@@ -83,6 +87,78 @@ function nulCharacterErrors(data: unknown): Problem[] {
     }
   }
   return errors;
+}
+
+// The parameters of a query string whose percent-encoding is malformed, kept on the parsed query.
+const MALFORMED = Symbol('eventlead.malformedQueryParameters');
+
+/** The names of the parameters whose raw text in `query` is not valid percent-encoded UTF-8. */
+function malformedParameters(query: string): string[] {
+  const names: string[] = [];
+  for (const pair of query.split('&')) {
+    if (!pair.includes('%')) continue;
+    try {
+      decodeURIComponent(pair);
+    } catch {
+      const eq = pair.indexOf('=');
+      const rawName = eq < 0 ? pair : pair.slice(0, eq);
+      names.push(Object.keys(parseQuery(rawName))[0] ?? rawName);
+    }
+  }
+  return names;
+}
+
+/**
+ * The app's query string parser (fastify's own, `fast-querystring`), which also notes the parameters
+ * whose percent-encoding is malformed (`%ZZ`, `%FF`, a lone surrogate as `%ED%A0%80`): the parser
+ * keeps their raw text, which the query's validator then refuses with a 400 naming the parameter,
+ * as the router refuses such a path. Only a query string with a `%` is looked at twice.
+ */
+export function parseQuerystring(query: string): Record<string, unknown> {
+  if (query.length === 0) return {};
+  const parsed = parseQuery(query) as Record<string, unknown>;
+  if (query.includes('%')) {
+    const malformed = malformedParameters(query);
+    if (malformed.length > 0) Object.defineProperty(parsed, MALFORMED, { value: malformed });
+  }
+  return parsed;
+}
+
+/** What {@link parseQuerystring} found malformed in a parsed query. */
+function malformedQueryErrors(query: unknown): Problem[] {
+  if (typeof query !== 'object' || query === null) return [];
+  const names = (query as { [MALFORMED]?: string[] })[MALFORMED] ?? [];
+  return names.map((name) => ({ path: name, message: `${name} is not valid percent-encoding: % must be followed by two hexadecimal digits that together spell UTF-8.` }));
+}
+
+const refusedFieldReasons = new WeakMap<Schema, Readonly<Record<string, string>>>();
+
+/**
+ * Gives an object schema the reasons some fields it does not accept are refused for (`email` on
+ * `PATCH /users/:id`: "email cannot be changed: ..."), said instead of the usual "is not accepted".
+ * @example export const updateUserBody = withRefusedFields(object({ ... }).noUnknown(), { email: 'email cannot be changed.' });
+ */
+export function withRefusedFields<S extends Schema>(schema: S, reasons: Readonly<Record<string, string>>): S {
+  refusedFieldReasons.set(schema, reasons);
+  return schema;
+}
+
+/**
+ * The keys of a request part that its object schema does not accept (it has `noUnknown`): one problem
+ * each, named as the field, saying which ones are accepted. yup's own `noUnknown` refusal names the
+ * part as a whole ('') and says "field has unspecified keys".
+ */
+function unknownKeyErrors(schema: Schema, httpPart: string | undefined, data: unknown): Problem[] {
+  if (!(schema instanceof ObjectSchema) || schema.spec.noUnknown !== true) return [];
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return [];
+  const fields = schema.fields as Record<string, unknown>;
+  const unknown = Object.keys(data).filter((key) => !Object.hasOwn(fields, key));
+  if (unknown.length === 0) return [];
+  const reasons = refusedFieldReasons.get(schema) ?? {};
+  const names = Object.keys(fields);
+  const kind = httpPart === 'body' ? 'fields' : 'parameters';
+  const accepted = names.length === 0 ? `no ${kind} are accepted here` : `the ${kind} accepted are ${names.join(', ')}`;
+  return unknown.map((key) => ({ path: key, message: reasons[key] ?? `${key} is not accepted; ${accepted}.` }));
 }
 
 /**
@@ -115,9 +191,10 @@ export function fastAcceptOf(schema: Schema): FastAccept | undefined {
 /**
  * One validator compiler for every route: request schemas are yup schemas. The compiled validator
  * answers `{ value }` or `{ error }` and never throws, so Fastify hands a failure to the error
- * handler as a 400. Unknown keys are refused by the schemas themselves (`noUnknown`); before yup
- * runs, a JSON body's scalar fields must have their declared JSON type, and no part of the request
- * may carry the NUL character. A schema with a fast path ({@link withFastAccept}) has its well-formed
+ * handler as a 400. Unknown keys are refused by the schemas themselves (`noUnknown`), one detail per
+ * key naming it ({@link withRefusedFields} for a reason of its own); before yup runs, a JSON body's scalar fields must have their declared JSON type, no part of the request may
+ * carry the NUL character or a lone surrogate ({@link textProblem}), and a query string's
+ * percent-encoding must be well-formed ({@link parseQuerystring}). A schema with a fast path ({@link withFastAccept}) has its well-formed
  * input accepted without yup.
  */
 export const validationPlugin = fp(
@@ -134,7 +211,10 @@ export const validationPlugin = fp(
             if (value !== undefined) return { value };
           }
           const refused = bodyFields === undefined ? [] : jsonTypeErrors(bodyFields, data);
-          refused.push(...nulCharacterErrors(data).filter((p) => !refused.some((r) => r.path === p.path)));
+          if (httpPart === 'querystring') refused.push(...malformedQueryErrors(data));
+          for (const problems of [unknownKeyErrors(yupSchema, httpPart, data), textErrors(data)]) {
+            refused.push(...problems.filter((p) => !refused.some((r) => r.path === p.path)));
+          }
           if (refused.length > 0) return { error: refusal([...refused, ...remainingProblems(yupSchema, data, refused)]) };
           return { value: yupSchema.validateSync(data, { abortEarly: false, stripUnknown: false }) as unknown };
         } catch (error) {

@@ -1,5 +1,6 @@
-import { abnSchema, acnSchema, baseResponse, paginatedResponse, paginationParams, toJsonSchema } from '@eventlead/schemas';
+import { abnSchema, acnSchema, baseResponse, MUST_NOT_BE_EMPTY, paginatedResponse, paginationParams, toJsonSchema } from '@eventlead/schemas';
 import { array, boolean, number, object, string, type InferType } from 'yup';
+import { ID_TOO_LARGE } from './id-params';
 
 /** Query of `GET /companies`. */
 export const listCompaniesQuery = paginationParams({ sortBy: ['id', 'companyName', 'createdDate'] })
@@ -28,13 +29,13 @@ export const createCompanyBody = object({ companyName: companyName().required(),
 export type CreateCompanyBody = InferType<typeof createCompanyBody>;
 
 /** Body of `PATCH /companies/:id`: every field optional, absent fields unchanged. */
-export const updateCompanyBody = object({ companyName: companyName().min(1), ...companyFields }).noUnknown();
+export const updateCompanyBody = object({ companyName: companyName().min(1, MUST_NOT_BE_EMPTY), ...companyFields }).noUnknown();
 /** The validated body of `PATCH /companies/:id`. */
 export type UpdateCompanyBody = InferType<typeof updateCompanyBody>;
 
 /** Body of `POST /companies/:id/users`. */
 export const addMemberBody = object({
-  userId: number().integer().min(1).max(Number.MAX_SAFE_INTEGER).required(),
+  userId: number().integer().min(1).max(Number.MAX_SAFE_INTEGER, ID_TOO_LARGE).required(),
   role: string().trim().max(50).required(),
   isDefaultCompany: boolean(),
 }).noUnknown();

@@ -4,7 +4,7 @@ import type { EntitySchema } from '@mikro-orm/core';
 import type { FastifyPluginCallback } from 'fastify';
 import { createHash } from 'node:crypto';
 import { array, number, object, string } from 'yup';
-import { NotFoundError } from '../errors';
+import { HttpError } from '../errors';
 import { errorResponse } from './error-responses';
 
 // The only tables /ref serves: the `ref` tables of @eventlead/models by slug (`user-statuses`) and by its
@@ -24,7 +24,16 @@ const refItem = object({
   sortOrder: number().integer().required(),
 });
 
-const refParams = object({ table: string().max(64).required() }).noUnknown();
+const TABLE_SLUGS = referenceTables.map(({ slug }) => slug);
+const UNKNOWN_TABLE = `Reference table was not found; the tables are ${TABLE_SLUGS.join(', ')}.`;
+
+// The OpenAPI document lists the tables; the camelCase spellings are accepted too, but not offered.
+const refParams = object({
+  table: string()
+    .max(64)
+    .required()
+    .meta({ jsonSchema: { enum: TABLE_SLUGS, description: 'The reference table, by its slug (its camelCase spelling, `userStatuses`, is accepted too).' } }),
+}).noUnknown();
 
 const REF_FIELDS = ['id', 'code', 'name', 'description', 'sortOrder'] as const;
 
@@ -43,7 +52,7 @@ function matchesETag(header: string | undefined, etag: string): boolean {
 /**
  * `GET /ref/:table`: the active rows of one reference table ordered by SortOrder then Name, public
  * and cacheable (`Cache-Control`, strong `ETag`, `304` on a matching `If-None-Match`). Unknown
- * tables are a 404.
+ * tables are a 404 whose message lists the tables.
  */
 export const refRoutes: FastifyPluginCallback = (app, _options, done) => {
   app.get<{ Params: { table: string } }>(
@@ -63,7 +72,7 @@ export const refRoutes: FastifyPluginCallback = (app, _options, done) => {
     },
     async (request, reply) => {
       const entity = TABLE_BY_PATH.get(request.params.table);
-      if (entity === undefined) throw new NotFoundError('Reference table');
+      if (entity === undefined) throw new HttpError(404, 'NOT_FOUND', UNKNOWN_TABLE);
       const rows = await request.em.find(
         entity,
         { isActive: true },

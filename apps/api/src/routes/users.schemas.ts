@@ -1,7 +1,8 @@
 import { checkPasswordPolicy } from '@eventlead/security';
 import { auPhoneSchema, baseResponse, emailSchema, paginatedResponse, paginationParams, toJsonSchema } from '@eventlead/schemas';
-import { SYSTEM_ACTOR_EMAIL } from '@eventlead/db';
+import { SYSTEM_ACTOR_EMAIL, USER_STATUS } from '@eventlead/db';
 import { array, boolean, number, object, string, type InferType, type StringSchema } from 'yup';
+import { withRefusedFields } from '../plugins/validation';
 
 const password = () =>
   string().test({
@@ -15,6 +16,17 @@ const password = () =>
 
 const name = () => string().trim().max(100).nullable();
 const code = () => string().trim().max(50);
+
+const USER_STATUSES = Object.values(USER_STATUS);
+/**
+ * The `status` filter: one of the `ref.UserStatus` codes the reference data has (`USER_STATUS`), or
+ * blank for no filter. An unknown code is a 400 naming the known ones, as an unknown role or
+ * status in a body is, rather than a page that is always empty.
+ */
+const statusFilter = () =>
+  code()
+    .transform((value: string | undefined) => (value === '' ? undefined : value))
+    .oneOf(USER_STATUSES, `\${path} is not a known user status; the known ones are ${USER_STATUSES.join(', ')}.`);
 
 /**
  * The schema with other OpenAPI `examples`. `/docs` "Try it out" sends the first one: a filter must name
@@ -32,7 +44,7 @@ export const listUsersQuery = paginationParams({
   .shape({
     email: withExamples(emailSchema(), [SYSTEM_ACTOR_EMAIL]),
     name: string().trim().max(100),
-    status: code(),
+    status: statusFilter(),
   })
   .noUnknown();
 /** The parsed query of `GET /users`: page, sort and the `email`/`name`/`status` filters. */
@@ -50,15 +62,18 @@ export const createUserBody = object({
 /** The validated body of `POST /users`; the password has passed the policy, not yet hashed. */
 export type CreateUserBody = InferType<typeof createUserBody>;
 
-/** Body of `PATCH /users/:id`: every field optional, absent fields unchanged. */
-export const updateUserBody = object({
+/**
+ * Body of `PATCH /users/:id`: every field optional, absent fields unchanged. The email address is
+ * not one of them: it is set when the user is created, and no route changes it.
+ */
+export const updateUserBody = withRefusedFields(object({
   firstName: name(),
   lastName: name(),
   phone: auPhoneSchema().nullable(),
   roleTitle: name(),
   status: code(),
   password: password(),
-}).noUnknown();
+}).noUnknown(), { email: 'email cannot be changed: a user keeps the email address they were created with.' });
 /** The validated body of `PATCH /users/:id`. */
 export type UpdateUserBody = InferType<typeof updateUserBody>;
 

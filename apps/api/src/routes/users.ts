@@ -27,7 +27,7 @@ const NEW_USER_STATUS = USER_STATUS.active;
 function listWhere(query: ListUsersQuery, platform: Platform): FilterQuery<User> {
   const where: FilterQuery<User> & Record<string, unknown> = {};
   if (query.email !== undefined && query.email !== '') where.email = query.email;
-  if (query.status !== undefined && query.status !== '') where.status = { code: query.status };
+  if (query.status !== undefined) where.status = { code: query.status };
   if (query.name !== undefined && query.name !== '') {
     where.$or = [{ firstName: containsText(platform, query.name) }, { lastName: containsText(platform, query.name) }];
   }

@@ -81,8 +81,11 @@ describeApp('/companies', (get) => {
   test('POST with a bad ABN checksum, a bad ACN, no name and an unknown field is a 400 per field', async () => {
     const res = await call('POST', '/companies', { abn: '51 824 753 557', acn: '004 028 078', isDeleted: true });
     expect(res.statusCode).toBe(400);
-    expect(fields(res).sort()).toEqual(['', 'abn', 'acn', 'companyName']);
+    expect(fields(res).sort()).toEqual(['abn', 'acn', 'companyName', 'isDeleted']);
     expect(res.json<ErrorJson>().details.find((d) => d.field === 'abn')?.message).toMatch(/check digits/);
+    expect(res.json<ErrorJson>().details.find((d) => d.field === 'isDeleted')?.message).toBe(
+      'isDeleted is not accepted; the fields accepted are companyName, abn, acn, tradingName, gstRegistered, isActive.',
+    );
   });
 
   test('GET lists with a total, filters by name and ABN, and refuses bad queries', async () => {
@@ -96,7 +99,7 @@ describeApp('/companies', (get) => {
     expect(byName.json<{ data: { items: { companyName: string }[] } }>().data.items.map((c) => c.companyName)).toEqual(['Acme Events Pty Ltd', 'Charlie acme Hire']);
     const byAbn = await call('GET', '/companies?abn=51824753556');
     expect(byAbn.json<{ data: { total: number } }>().data.total).toBe(1);
-    for (const [query, field] of [['pageSize=101', 'querystring.pageSize'], ['sortBy=abn', 'querystring.sortBy'], ['abn=123', 'querystring.abn'], ['x=1', 'querystring']]) {
+    for (const [query, field] of [['pageSize=101', 'querystring.pageSize'], ['sortBy=abn', 'querystring.sortBy'], ['abn=123', 'querystring.abn'], ['x=1', 'querystring.x']]) {
       const bad = await call('GET', `/companies?${query}`);
       expect({ query, status: bad.statusCode, fields: fields(bad) }).toEqual({ query, status: 400, fields: [field] });
     }
@@ -110,7 +113,12 @@ describeApp('/companies', (get) => {
     expect((await call('PATCH', '/companies/99999', { companyName: 'X' })).statusCode).toBe(404);
     const bad = await call('PATCH', `/companies/${id}`, { companyName: '', abn: '00 000 000 000', id: 5 });
     expect(bad.statusCode).toBe(400);
-    expect(fields(bad).sort()).toEqual(['', 'abn', 'companyName']);
+    expect(fields(bad).sort()).toEqual(['abn', 'companyName', 'id']);
+    const details = bad.json<ErrorJson>().details;
+    expect(details.find((d) => d.field === 'companyName')?.message).toBe('companyName must not be empty.');
+    expect(details.find((d) => d.field === 'id')?.message).toMatch(/^id is not accepted; the fields accepted are companyName, /);
+    const blank = await call('PATCH', `/companies/${id}`, { companyName: '   ' });
+    expect(blank.json()).toEqual({ error: 'The request is not valid.', details: [{ field: 'companyName', message: 'companyName must not be empty.' }] });
   });
 
   test('DELETE soft-deletes the company and its memberships: 204, then 404', async () => {
@@ -162,7 +170,9 @@ describeApp('/companies', (get) => {
       expect(fields(badRole)).toEqual(['role']);
       const badBody = await call('POST', `/companies/${companyId}/users`, { userId: 'x', extra: 1 });
       expect(badBody.statusCode).toBe(400);
-      expect(fields(badBody).sort()).toEqual(['', 'role', 'userId']);
+      expect(fields(badBody).sort()).toEqual(['extra', 'role', 'userId']);
+      const hugeUser = await call('POST', `/companies/${companyId}/users`, { userId: 2 ** 53, role: 'member' });
+      expect(hugeUser.json()).toEqual({ error: 'The request is not valid.', details: [{ field: 'userId', message: 'userId is too large: the largest id is 9007199254740991.' }] });
     });
   });
 });

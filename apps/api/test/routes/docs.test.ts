@@ -1,3 +1,4 @@
+import { referenceTables } from '@eventlead/models';
 import { runInNewContext } from 'node:vm';
 import type { HTTPMethods } from 'fastify';
 import { describeApp } from '../app-harness';
@@ -36,6 +37,14 @@ describeApp('OpenAPI document', (get) => {
     const result = await new Validator().validate(doc as unknown as Record<string, unknown>);
     expect(result.errors).toBeUndefined();
     expect(result.valid).toBe(true);
+  });
+
+  test('/ref/{table} documents the reference tables as an enum', async () => {
+    const doc = (await get().app.inject({ method: 'GET', url: '/docs/json' })).json<OpenApiDocument>();
+    const { parameters } = doc.paths['/ref/{table}']?.get as { parameters: { name: string; in: string; schema: { enum?: string[] } }[] };
+    const table = parameters.find((p) => p.name === 'table' && p.in === 'path');
+    expect(table?.schema.enum).toEqual(referenceTables.map((t) => t.slug));
+    expect(table?.schema.enum).toContain('user-statuses');
   });
 
   test.each(ROUTES)('%s %s is served and documented', async (method, url) => {

@@ -59,7 +59,8 @@ describeApp('GET /ref/:table', (get) => {
   test.each(['users', 'User', 'constructor', '__proto__', 'countries%20or%201%3D1'])('unknown table %s is a 404 in the error envelope', async (table) => {
     const res = await get().app.inject({ method: 'GET', url: `/ref/${table}` });
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ error: 'Reference table was not found.', details: [] });
-    expect(res.body).not.toContain(table);
+    expect(res.json()).toEqual({ error: `Reference table was not found; the tables are ${referenceTables.map((t) => t.slug).join(', ')}.`, details: [] });
+    expect(res.json<{ error: string }>().error).toContain('countries, languages, industries');
+    expect(res.json<{ error: string }>().error).not.toContain(decodeURIComponent(table));
   });
 });

@@ -258,9 +258,15 @@ export function badListQueries(route: '/users' | '/companies'): string[] {
     'page[a]=1',
     `name=${'n'.repeat(nameMax + 1)}`,
     'name=a&name=b',
+    'name=%ZZ',
+    'name=%FF',
+    'name=%E0%A4',
+    'name=%ED%A0%80',
   ];
   if (route === '/users') {
-    queries.push('email=not-an-email', 'email=%00', `email=${'a'.repeat(250)}%40example.com`, 'email=a%40b.co&email=c%40d.co', `status=${'s'.repeat(51)}`);
+    queries.push('email=not-an-email', 'email=%00', `email=${'a'.repeat(250)}%40example.com`, 'email=a%40b.co&email=c%40d.co', `status=${'s'.repeat(51)}`, 'status=foo', 'status=Active');
+    // status is one of the known codes: hostile text there is refused, not matched.
+    for (const s of METACHARACTER_STRINGS.slice(0, 8)) queries.push(`status=${percentEncode(s)}`);
   } else {
     queries.push('abn=123', 'abn=51824753557', 'abn=abc', 'abn=1&abn=2');
   }
@@ -271,7 +277,7 @@ export function badListQueries(route: '/users' | '/companies'): string[] {
 export function validListQueries(route: '/users' | '/companies'): string[] {
   const queries = ['page=1', 'pageSize=1', 'pageSize=100', `page=${MAX_PAGE}&pageSize=100`, 'sortOrder=desc', 'sortBy=createdDate&sortOrder=desc'];
   for (const s of METACHARACTER_STRINGS) queries.push(`name=${percentEncode(s)}`);
-  if (route === '/users') for (const s of METACHARACTER_STRINGS.slice(0, 8)) queries.push(`status=${percentEncode(s)}`);
+  if (route === '/users') queries.push('status=active', 'status=%20suspended%20', 'status=');
   return queries;
 }
 
