@@ -1,10 +1,9 @@
-import { mkdir } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import type { Configuration } from '@mikro-orm/core';
 import { PostgreSqlDriver, type PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type * as MikroOrmPGlite from 'mikro-orm-pglite' with { 'resolution-mode': 'import' };
 import { lockDataDir, type DataDirLock } from '../data-dir-lock';
-import { checkEmbeddedFolder } from '../embedded-folder';
+import { checkEmbeddedFolder, createEmbeddedFolder } from '../embedded-folder';
 import { SolomonPostgreSqlPlatform } from './postgres-platform';
 
 // mikro-orm-pglite is an ES module package that also ships a CommonJS build (its `require` export
@@ -47,7 +46,7 @@ export class SolomonPGliteDriver extends PGliteDriver {
     const options = this.config.get<'driverOptions', { connection?: { filename?: unknown } }>('driverOptions');
     const dataDir = options.connection?.filename;
     if (typeof dataDir === 'string' && dataDir !== '') {
-      await mkdir(dataDir, { recursive: true });
+      await createEmbeddedFolder(dataDir);
       this.lock ??= lockDataDir(dataDir);
       try {
         checkEmbeddedFolder(dataDir);
