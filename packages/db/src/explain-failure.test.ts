@@ -74,6 +74,42 @@ describePostgres('connection failures name DATABASE_URL, the target and what to 
   });
 });
 
+describe('a server that accepts the connection and then drops it', () => {
+  let server: Server;
+  const accepted: Socket[] = [];
+  let drop: (socket: Socket) => void = (socket) => socket.resetAndDestroy();
+  beforeAll(async () => {
+    server = createServer((socket) => {
+      accepted.push(socket);
+      socket.on('error', () => undefined);
+      drop(socket);
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  });
+  afterAll(async () => {
+    for (const socket of accepted) socket.destroy();
+    await new Promise<void>((resolve) => {
+      server.close(() => {
+        resolve();
+      });
+    });
+  });
+
+  test.each([
+    ['resets', 'reset', (socket: Socket) => socket.resetAndDestroy()],
+    ['closes', 'closed', (socket: Socket) => socket.end()],
+  ] as const)('it %s the connection: says so, with the target and what to check', async (_label, how, dropping) => {
+    drop = dropping;
+    const { port } = server.address() as AddressInfo;
+    const { api, cli } = await failures(`postgresql://app:secret-pw@127.0.0.1:${port}/eventlead`);
+    const expected =
+      `The PostgreSQL server at 127.0.0.1:${port} (database eventlead, user app) accepted the connection, then ${how} it before answering. ` +
+      'Check that DATABASE_URL points at a database server (not another service on that port) and that the server accepts connections from this host (pg_hba.conf, a firewall or a proxy in between).';
+    expect(api).toBe(expected);
+    expect(cli).toBe(expected);
+  });
+});
+
 describe('authentication failures (the server here trusts every login: real driver error objects)', () => {
   test.each([
     ['28P01 from the server', Object.assign(new PgDatabaseError('password authentication failed for user "app"', 0, 'error'), { code: '28P01', severity: 'FATAL' }), ''],

@@ -70,5 +70,12 @@ export function explainDatabaseFailure(err: unknown, env: DatabaseEnv = process.
       `Check that ${setting} points at a database server (not another service on that port) and that it is not overloaded.`
     );
   }
+  if (hasCode(errors, 'ECONNRESET', 'EPIPE') || hasMessage(errors, /^Connection terminated unexpectedly$/)) {
+    const how = hasCode(errors, 'ECONNRESET', 'EPIPE') ? 'reset' : 'closed';
+    return (
+      `${capitalised(where)} accepted the connection, then ${how} it before answering. ` +
+      `Check that ${setting} points at a database server (not another service on that port) and that the server accepts connections from this host (pg_hba.conf, a firewall or a proxy in between).`
+    );
+  }
   return fallback;
 }
