@@ -74,10 +74,9 @@ async function main(): Promise<void> {
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
+    // Said in the operator's terms (PORT, HOST), then ended like every other start-up failure below.
     const explained = explainListenFailure(error, config.host, config.port);
-    if (explained === undefined) throw error;
-    console.error(explained);
-    process.exit(1);
+    throw explained === undefined ? error : new Error(explained, { cause: error });
   }
   logger.info(`EventLead API ready at http://localhost:${config.port} (docs: http://localhost:${config.port}/docs)`);
 }
