@@ -2,6 +2,7 @@ import { tokenHashMatcher } from '@eventlead/security';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError, UnauthorizedError } from '../errors';
+import { clientKey } from './rate-limit';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -54,7 +55,8 @@ export const authPlugin = fp<AuthPluginOptions>(
     const isAdminToken = adminTokenSha256 === undefined ? undefined : tokenHashMatcher(adminTokenSha256);
     // Not an async function: with the in-memory store the check runs synchronously, without promises.
     const requireAdmin: onRequestHookHandler = function requireAdmin(request, reply, done) {
-      const key = `auth-failure:${request.ip}`;
+      // The general limit's key: an IPv6 client stands for its /64, so rotating addresses inside it guesses on one budget.
+      const key = `auth-failure:${clientKey(request.ip)}`;
       failures.peek(key, (spent, ttlMs) => {
         if (spent >= failures.max) {
           void reply.header('retry-after', String(Math.ceil(ttlMs / 1000)));

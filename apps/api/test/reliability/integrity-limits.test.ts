@@ -63,6 +63,20 @@ describeReliability(
       expect((await c.call({ method: 'GET', url: '/users', headers: adminAuth, remoteAddress: freshAddress() }, { app: guarded })).statusCode).toBe(200);
     });
 
+    test('an IPv6 client guessing from many addresses of one /64 spends one budget', async () => {
+      const c = get();
+      const prefix = `2001:db8:${randomBytes(2).toString('hex')}:${randomBytes(2).toString('hex')}`;
+      const answers: number[] = [];
+      for (let i = 1; i <= AUTH_FAILURES + 1; i++) {
+        const res = await c.call({ method: 'GET', url: '/users', headers: { authorization: `Bearer ${randomBytes(8).toString('hex')}` }, remoteAddress: `${prefix}::${i.toString(16)}` }, { app: guarded });
+        answers.push(res.statusCode);
+      }
+      expect(answers).toEqual([...Array<number>(AUTH_FAILURES).fill(401), 429]);
+      // Another /64 is another client.
+      const other = await c.call({ method: 'GET', url: '/users', headers: adminAuth, remoteAddress: `2001:db8:ffff:${randomBytes(2).toString('hex')}::1` }, { app: guarded });
+      expect(other.statusCode).toBe(200);
+    });
+
     test.each(['bearer', 'BEARER', 'bEaReR'])('the Authorization scheme is case-insensitive (RFC 9110): %s', async (scheme) => {
       const c = get();
       const res = await c.call({ method: 'GET', url: '/users', headers: { authorization: `${scheme} ${ADMIN_TOKEN}` } });
