@@ -34,8 +34,8 @@ export interface BuildAppOptions {
   passwordHasher?: PasswordHasher;
 }
 
-// A caller's request id is kept only when it is short and plain (it must fit log.ApiRequest.RequestID,
-// 64 characters); anything else gets a fresh UUID.
+// A caller's request id is kept only when it is short and plain (it must fit the request log's request id
+// column, 64 characters); anything else gets a fresh UUID.
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /**

@@ -23,7 +23,7 @@ export interface ApiConfig {
   authFailureLimitMax: number;
   /**
    * Fastify's `trustProxy`: which hops in front of the app are trusted to report the client address
-   * (`X-Forwarded-For`), so the rate limiter and log.ApiRequest.IPAddress see the real client behind
+   * (`X-Forwarded-For`), so the rate limiter and the request log's client address see the real client behind
    * a load balancer. `false` (default): the socket's peer is the client.
    */
   trustProxy: TrustProxy;

@@ -40,7 +40,7 @@ function carriesSql(error: Error): boolean {
 }
 
 // MikroORM appends the server's detail and hint lines; a detail repeats values ("Failing row contains
-// (...)", "Key (Email)=(...) already exists").
+// (...)", "Key (<column>)=(...) already exists").
 const DRIVER_DETAIL = /\n - (?:detail|hint|where): [^\n]*/g;
 
 function redact(text: string): string {

@@ -1,21 +1,24 @@
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import pino from 'pino';
+import { secretFieldNames } from '@eventlead/models';
 import { logSafeError } from './log-safe-error';
 
-/** Paths pino blanks out wherever they appear in a log line. */
-export const REDACTED_PATHS = [
+/**
+ * Paths pino blanks out wherever they appear in a log line: the headers that carry credentials, the
+ * request fields that hold a password or a token, connection settings, and every secret of the
+ * entities by property and column name (`secretFieldNames` of @eventlead/models: `passwordHash`,
+ * the tokens' hashes).
+ */
+export const REDACTED_PATHS: readonly string[] = [
   'req.headers.authorization',
   'req.headers.cookie',
   'req.headers["x-api-key"]',
   'res.headers["set-cookie"]',
   '*.password',
-  '*.passwordHash',
-  '*.PasswordHash',
   '*.token',
-  '*.tokenHash',
-  '*.TokenHash',
   '*.connectionString',
   '*.clientUrl',
+  ...secretFieldNames.map((name) => `*.${name}`),
 ];
 
 /**
@@ -26,7 +29,7 @@ export const REDACTED_PATHS = [
 export function loggerOptions(level: string, pretty: boolean): NonNullable<FastifyServerOptions['logger']> {
   return {
     level,
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
     serializers: {
       // Spread: pino wants a plain record.
       err: (error: Error) => ({ ...logSafeError(error) }),

@@ -24,6 +24,7 @@ export {
   type ReferenceColumnOptions,
 } from './columns/reference-columns';
 export { secretTokenProperties } from './columns/secret-token-columns';
+export { isSecretProperty, secretFieldNames, type PropertySecrecy } from './secret-fields';
 export { AppSetting, ValidationRule } from './config';
 export {
   Company,

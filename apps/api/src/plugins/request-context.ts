@@ -31,12 +31,12 @@ export function auditContextOf(request: FastifyRequest): AuditContext {
  * 'unit-of-work'`), set on it before any handler runs, so that no handler sets them and none can
  * forget to:
  * - who acts (`setActor`): the principal the route's authentication accepted; the admin token acts
- *   as the platform operator account, which CreatedBy/UpdatedBy/DeletedBy and the audit trail's
- *   ChangedBy then credit. A request nobody authenticated acts as nobody (NULL);
+ *   as the platform operator account, whom the rows' created-, updated- and deleted-by columns and the
+ *   audit trail's author then credit. A request nobody authenticated acts as nobody (NULL);
  * - the request's deadline (`setDeadline`, from `deadlinePlugin`): every `transactional` of the
  *   request honours it (server-side timeouts, rollback once it has passed);
- * - the audit context (`setAuditContext`, {@link auditContextOf}): RequestID, IPAddress and UserAgent
- *   of every `audit.*` row the request writes.
+ * - the audit context (`setAuditContext`, {@link auditContextOf}): the request id, client address and
+ *   user agent of every `audit.*` row the request writes.
  *
  * Runs right after the unit of work opens (`ormPlugin`), and after the route's own `onRequest` hooks,
  * authentication among them.

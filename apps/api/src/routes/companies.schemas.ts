@@ -39,7 +39,7 @@ export const addMemberBody = object({
   role: string().trim().max(50).required(),
   isDefaultCompany: boolean(),
 }).noUnknown();
-/** The validated body of `POST /companies/:id/users`; `role` is a `ref.UserCompanyRole` code. */
+/** The validated body of `POST /companies/:id/users`; `role` is the code of a `UserCompanyRole` reference row. */
 export type AddMemberBody = InferType<typeof addMemberBody>;
 
 const company = object({

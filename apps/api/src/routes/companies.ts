@@ -24,9 +24,9 @@ import {
 } from './companies.schemas';
 import { loadCompaniesPage, loadCompanyDetail, toCompanyDto } from './company-reads';
 
-/** Code of the `ref.UserCompanyStatus` a membership added by an administrator starts with. */
+/** The code of the `UserCompanyStatus` reference row a membership added by an administrator starts with. */
 const NEW_MEMBERSHIP_STATUS = USER_COMPANY_STATUS.active;
-/** Code of the `ref.JoinedVia` row recorded for memberships an administrator adds. */
+/** The code of the `JoinedVia` reference row recorded for memberships an administrator adds. */
 const ADMIN_JOINED_VIA = JOINED_VIA.admin;
 
 function listWhere(query: ListCompaniesQuery, platform: Platform): FilterQuery<Company> {

@@ -50,7 +50,7 @@ function matchesETag(header: string | undefined, etag: string): boolean {
 }
 
 /**
- * `GET /ref/:table`: the active rows of one reference table ordered by SortOrder then Name, public
+ * `GET /ref/:table`: the active rows of one reference table ordered by sort order, then name, public
  * and cacheable (`Cache-Control`, strong `ETag`, `304` on a matching `If-None-Match`). Unknown
  * tables are a 404 whose message lists the tables.
  */

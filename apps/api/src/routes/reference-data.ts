@@ -1,7 +1,7 @@
 import type { ReferenceRow } from '@eventlead/models';
 import type { EntityManager, EntityName } from '@mikro-orm/core';
 
-/** Looks up an active ref row by its Code; undefined when there is none. */
+/** Looks up an active ref row by its code; undefined when there is none. */
 export async function findRefByCode<T extends object>(
   em: EntityManager,
   entity: EntityName<T>,

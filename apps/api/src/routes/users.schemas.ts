@@ -19,7 +19,7 @@ const code = () => string().trim().max(50);
 
 const USER_STATUSES = Object.values(USER_STATUS);
 /**
- * The `status` filter: one of the `ref.UserStatus` codes the reference data has (`USER_STATUS`), or
+ * The `status` filter: one of the `UserStatus` reference codes the reference data has (`USER_STATUS`), or
  * blank for no filter. An unknown code is a 400 naming the known ones, as an unknown role or
  * status in a body is, rather than a page that is always empty.
  */

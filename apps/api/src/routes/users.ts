@@ -21,7 +21,7 @@ import {
 } from './users.schemas';
 import { loadUserDetail, loadUsersPage, toUserDto } from './user-reads';
 
-/** Code of the `ref.UserStatus` row a user created by an administrator starts with. */
+/** The code of the `UserStatus` reference row a user created by an administrator starts with. */
 const NEW_USER_STATUS = USER_STATUS.active;
 
 function listWhere(query: ListUsersQuery, platform: Platform): FilterQuery<User> {
@@ -38,7 +38,7 @@ async function unusedEmail<T>(write: () => Promise<T>): Promise<T> {
   try {
     return await write();
   } catch (error) {
-    // Email is the only unique column of dbo.User that a request sets.
+    // The email is the only unique column of `User` that a request sets.
     if (error instanceof UniqueConflictError) {
       throw new HttpError(409, 'EMAIL_TAKEN', 'A user with this email address already exists.', { cause: error });
     }

@@ -13,7 +13,7 @@ import {
   type EventSubscriber,
   type FlushEventArgs,
 } from '@mikro-orm/core';
-import { auditPropertyNames, changeHistories } from '@eventlead/models';
+import { auditPropertyNames, changeHistories, isSecretProperty } from '@eventlead/models';
 import { getActor } from '../actor';
 import { getAuditContext } from './audit-context';
 
@@ -70,10 +70,6 @@ function targetOf(em: EntityManager, meta: EntityMetadata): AuditTarget | undefi
   return target && meta.schema === target.schema && em.getMetadata().has(target.audit) ? target : undefined;
 }
 
-function isSecret(prop: EntityProperty): boolean {
-  return prop.hidden === true || /hash$/i.test(prop.name);
-}
-
 /** The columns whose changes are recorded: scalars and owned references, not keys or bookkeeping. */
 function auditedProps(meta: EntityMetadata): EntityProperty[] {
   return meta.props.filter(
@@ -118,7 +114,7 @@ function sameInstant(a: unknown, b: unknown): boolean {
 }
 
 function fieldChange(prop: EntityProperty, changeType: string, oldValue: unknown, newValue: unknown): Change {
-  const secret = isSecret(prop);
+  const secret = isSecretProperty(prop);
   const show = (value: unknown) => (value === null || value === undefined ? null : secret ? REDACTED : text(value));
   return { changeType, fieldName: prop.fieldNames[0] ?? prop.name, oldValue: show(oldValue), newValue: show(newValue) };
 }
