@@ -96,8 +96,9 @@ function runsNamed(em: EntityManager): boolean {
  * Runs statements one after the other on one connection of `em`'s read side (a replica when configured;
  * the open transaction when there is one), each with its per-call values, and returns their rows.
  * PostgreSQL: named prepared statements through the pool's `pg` client (`{ name, text, values }`), so
- * the server plans each one once per connection. PGlite and SQL Server: parameterised statements
- * through the ORM's connection. Driver errors come back as the driver raised them (see `mapDatabaseError`).
+ * the server plans each one once per connection. PGlite and SQL Server: through the ORM's connection,
+ * which (MikroORM 6) writes the values into the statement text, escaped, before sending it; see
+ * docs/database/sql-server.md, go-live step 8. Driver errors come back as the driver raised them (see `mapDatabaseError`).
  */
 export async function runStatements(em: EntityManager, calls: readonly { statement: CompiledStatement; values: readonly unknown[] }[]): Promise<Row[][]> {
   const transaction: unknown = em.getTransactionContext();
