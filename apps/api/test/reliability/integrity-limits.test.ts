@@ -112,6 +112,31 @@ describeReliability(
         expect(second).toEqual([404]);
       });
 
+      const junk = ['<script>', "1.2.3.4'); drop table x;--", 'x'.repeat(300)];
+      const junkCases = junk.map((value) => [value.length > 40 ? `of ${value.length} characters` : JSON.stringify(value), value]);
+
+      test.each(junkCases)('X-Forwarded-For %s that is not an IP address is not recorded: the socket peer is the client', async (_name, forwarded) => {
+        const app = await get().buildExtraApp({ config: { trustProxy: true } });
+        expect(await ipRecorded(app, { 'x-forwarded-for': forwarded })).toBe(balancer);
+      });
+
+      test('junk before the address a trusted balancer appended: the balancer\'s word is kept', async () => {
+        const app = await get().buildExtraApp({ config: { trustProxy: true } });
+        expect(await ipRecorded(app, { 'x-forwarded-for': '<script>, 203.0.113.7' })).toBe('203.0.113.7');
+      });
+
+      test('junk X-Forwarded-For does not buy a fresh failed-authentication budget: the socket peer\'s is spent', async () => {
+        const c = get();
+        const app = await c.buildExtraApp({ config: { trustProxy: true, rateLimitMax: 1_000, authFailureLimitMax: AUTH_FAILURES } });
+        const remoteAddress = freshAddress();
+        const seen: number[] = [];
+        for (const forwarded of [...junk, 'yet more junk']) {
+          const res = await c.call({ method: 'GET', url: '/users', headers: { authorization: 'Bearer wrong-token', 'x-forwarded-for': forwarded }, remoteAddress }, { app });
+          seen.push(res.statusCode);
+        }
+        expect(seen).toEqual([...Array<number>(AUTH_FAILURES).fill(401), 429]);
+      });
+
       test('a hop count trusts that many hops: the address the last trusted proxy saw', async () => {
         const app = await get().buildExtraApp({ config: { trustProxy: 1 } });
         expect(await ipRecorded(app, { 'x-forwarded-for': '198.51.100.1, 203.0.113.20' })).toBe('203.0.113.20');
