@@ -172,3 +172,39 @@ describe('TRUST_PROXY and AUTH_FAILURE_LIMIT_MAX settings', () => {
     expect(() => loadApiConfig({ AUTH_FAILURE_LIMIT_MAX: '0' })).toThrow(ApiConfigError);
   });
 });
+
+describe('LOG_LEVEL and REDIS_URL settings', () => {
+  test.each([
+    [undefined, 'info'],
+    ['', 'info'],
+    ['debug', 'debug'],
+    [' warn ', 'warn'],
+    ['silent', 'silent'],
+  ])('LOG_LEVEL=%p reads as %p', (raw, expected) => {
+    expect(loadApiConfig(raw === undefined ? {} : { LOG_LEVEL: raw }).logLevel).toBe(expected);
+  });
+
+  test.each(['verbose', 'INFO', 'warning'])('LOG_LEVEL=%p is refused at start-up, naming LOG_LEVEL and the levels', (raw) => {
+    expect(() => loadApiConfig({ LOG_LEVEL: raw })).toThrow(ApiConfigError);
+    expect(() => loadApiConfig({ LOG_LEVEL: raw })).toThrow(`LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent; "${raw}" is none of these.`);
+  });
+
+  test.each([
+    [undefined, undefined],
+    ['', undefined],
+    ['redis://127.0.0.1:6379', 'redis://127.0.0.1:6379'],
+    ['rediss://:s3cret@cache.internal:6380/0', 'rediss://:s3cret@cache.internal:6380/0'],
+  ])('REDIS_URL=%p reads as %p', (raw, expected) => {
+    expect(loadApiConfig(raw === undefined ? {} : { REDIS_URL: raw }).redisUrl).toBe(expected);
+  });
+
+  test.each([
+    ['http://x', 'REDIS_URL must be a redis:// or rediss:// URL (TLS); its scheme is http://.'],
+    ['https://user:s3cret@cache:6379', 'REDIS_URL must be a redis:// or rediss:// URL (TLS); its scheme is https://.'],
+    ['cache.internal:6379', 'REDIS_URL must be a redis:// or rediss:// URL (TLS); its scheme is cache.internal://.'],
+    ['not a url', 'REDIS_URL is not a URL: set it to redis://host:6379 (or rediss:// for TLS), or unset it to count the rate limits in process memory.'],
+  ])('REDIS_URL=%p is refused at start-up, naming REDIS_URL and never the password', (raw, message) => {
+    expect(() => loadApiConfig({ REDIS_URL: raw })).toThrow(ApiConfigError);
+    expect(() => loadApiConfig({ REDIS_URL: raw })).toThrow(message);
+  });
+});
