@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import pino from 'pino';
 
 /** Settings of the HTTP process, read once from the environment. */
 export interface ApiConfig {
@@ -6,7 +7,7 @@ export interface ApiConfig {
   host: string;
   /** The TCP port to listen on (`PORT`, default 3000; 0 picks a free one). */
   port: number;
-  /** The pino log level (`LOG_LEVEL`, default `info`). */
+  /** The pino log level (`LOG_LEVEL`: trace, debug, info, warn, error, fatal or silent; default `info`). */
   logLevel: string;
   /** `production` switches logs to JSON and forbids the development token. */
   isProduction: boolean;
@@ -102,6 +103,38 @@ function trustProxy(env: NodeJS.ProcessEnv): TrustProxy {
   return entries;
 }
 
+/** The levels `LOG_LEVEL` may name: pino's own, and `silent`. */
+const LOG_LEVELS: readonly string[] = [...Object.keys(pino.levels.values), 'silent'];
+
+/** `LOG_LEVEL`, checked here so a typo is refused naming the variable, not by pino's own wording. */
+function logLevel(env: NodeJS.ProcessEnv): string {
+  const raw = env.LOG_LEVEL?.trim() ?? '';
+  if (raw === '') return 'info';
+  if (!LOG_LEVELS.includes(raw)) {
+    throw new ApiConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}; "${raw.slice(0, 40)}" is none of these.`);
+  }
+  return raw;
+}
+
+/**
+ * `REDIS_URL`: unset or empty → none (the limits are counted in process memory); otherwise a
+ * `redis://` or `rediss://` URL. The message names the scheme only: the URL may hold a password.
+ */
+function redisUrl(env: NodeJS.ProcessEnv): string | undefined {
+  const raw = env.REDIS_URL?.trim() ?? '';
+  if (raw === '') return undefined;
+  let scheme: string;
+  try {
+    scheme = new URL(raw).protocol;
+  } catch {
+    throw new ApiConfigError('REDIS_URL is not a URL: set it to redis://host:6379 (or rediss:// for TLS), or unset it to count the rate limits in process memory.');
+  }
+  if (scheme !== 'redis:' && scheme !== 'rediss:') {
+    throw new ApiConfigError(`REDIS_URL must be a redis:// or rediss:// URL (TLS); its scheme is ${scheme.slice(0, 20)}//.`);
+  }
+  return raw;
+}
+
 /**
  * Reads the API's settings from the environment and fails fast on a value it cannot use.
  * @example loadApiConfig({ PORT: '8080' }).port // 8080
@@ -114,10 +147,10 @@ export function loadApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   return {
     host: env.HOST ?? '0.0.0.0',
     port: integer(env, 'PORT', 3000, 0, 65_535),
-    logLevel: env.LOG_LEVEL ?? 'info',
+    logLevel: logLevel(env),
     isProduction: env.NODE_ENV === 'production',
     adminTokenSha256: adminTokenSha256 === '' ? undefined : adminTokenSha256.toLowerCase(),
-    redisUrl: env.REDIS_URL === '' ? undefined : env.REDIS_URL,
+    redisUrl: redisUrl(env),
     rateLimitMax: integer(env, 'RATE_LIMIT_MAX', 1_000, 1, 1_000_000),
     authFailureLimitMax: integer(env, 'AUTH_FAILURE_LIMIT_MAX', 10, 1, 1_000_000),
     trustProxy: trustProxy(env),

@@ -1,6 +1,7 @@
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import pino from 'pino';
 import { secretFieldNames } from '@eventlead/models';
+import { clientAddress } from './client-address';
 import { logSafeError } from './log-safe-error';
 
 /**
@@ -38,7 +39,7 @@ export function loggerOptions(level: string, pretty: boolean): NonNullable<Fasti
           method: request.method,
           path: request.url.split('?', 1)[0],
           id: request.id,
-          remoteAddress: request.ip,
+          remoteAddress: clientAddress(request),
         };
       },
     },

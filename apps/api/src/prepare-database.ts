@@ -1,4 +1,4 @@
-import { migrateUp, parseDatabaseUrl, seedReferenceData, type Orm, type ResolvedDatabaseUrl } from '@eventlead/db';
+import { DatabaseNotReadyError, migrateUp, parseDatabaseUrl, ping, seedReferenceData, type Orm, type PingFailure, type ResolvedDatabaseUrl } from '@eventlead/db';
 import type { FastifyBaseLogger } from 'fastify';
 
 /** What {@link prepareDatabase} did. */
@@ -50,4 +50,39 @@ export async function prepareDatabase(orm: Orm, logger: FastifyBaseLogger): Prom
   const preparation = { migrated, seeded };
   logger.info(describePreparation(preparation));
   return preparation;
+}
+
+/**
+ * The start-up line for a read replica that did not answer: which entry of DATABASE_REPLICA_URLS, where
+ * it points (never the password), what happens while it is down and what to do.
+ */
+export function describeReplicaFailure({ connection, setting, target, reason }: PingFailure): string {
+  return (
+    `Read replica ${connection} (${setting}: ${target}) ${reason}. The API starts anyway: reads sent to it fail with 503 ` +
+    `and /health/ready answers 503 naming it until it answers. Start the replica, or remove it from DATABASE_REPLICA_URLS.`
+  );
+}
+
+/**
+ * Start-up's check of the read replicas (DATABASE_REPLICA_URLS), after {@link prepareDatabase} reached
+ * the primary: one round trip on each ({@link ping}); every replica that did not answer is logged at
+ * error level. A replica that is down does not fail the start: behind a load balancer, /health/ready
+ * answers 503 meanwhile (so no traffic arrives) and turns 200 by itself once the replica is back,
+ * whereas refusing to start would put every instance of a deployment into a restart loop for a
+ * replica outage, and a replica blip during a rolling deploy would stop the deploy. The primary is
+ * different: the migrations need it, so {@link prepareDatabase} fails the start without it.
+ * @returns the replicas that did not answer (none when all did, or there are none)
+ * @throws {DatabaseNotReadyError} when the primary itself did not answer
+ */
+export async function checkReplicas(orm: Orm, logger: FastifyBaseLogger, timeoutMs = 5_000): Promise<readonly PingFailure[]> {
+  try {
+    await ping(orm, { timeoutMs });
+    return [];
+  } catch (error) {
+    if (!(error instanceof DatabaseNotReadyError) || error.failures.some((f) => f.connection === 'primary')) throw error;
+    for (const failure of error.failures) {
+      logger.error(describeReplicaFailure(failure));
+    }
+    return error.failures;
+  }
 }

@@ -6,7 +6,7 @@ import { loadApiConfig } from './config';
 import { devTokenPath, ensureDevAdminToken } from './dev-token';
 import { explainListenFailure } from './listen-failure';
 import { createLogger, flushLogger } from './logger';
-import { describeDatabase, prepareDatabase } from './prepare-database';
+import { checkReplicas, describeDatabase, prepareDatabase } from './prepare-database';
 
 /** The signals that stop the server gracefully; close-with-grace keeps handling the others. */
 const SHUTDOWN_SIGNALS = ['SIGINT', 'SIGTERM'] as const;
@@ -58,6 +58,7 @@ async function main(): Promise<void> {
   logger.info(`database: ${describeDatabase(database)}`);
   const orm = await initORM();
   await prepareDatabase(orm, logger);
+  await checkReplicas(orm, logger);
   const app = await buildApp({ orm, config, logger });
 
   const shutdown = closeWithGrace({ delay: config.shutdownGraceMs, skip: [...SHUTDOWN_SIGNALS] }, async ({ signal, err }) => {

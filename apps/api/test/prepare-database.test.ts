@@ -1,7 +1,7 @@
-import { defaultDatabaseUrl, resolveDatabaseUrl } from '@eventlead/db';
-import { describeEachDatabase } from '@eventlead/db/testing';
+import { createOrmConfig, createORM, defaultDatabaseUrl, resolveDatabaseUrl } from '@eventlead/db';
+import { createTestDatabase, describeEachDatabase, type TestDatabase } from '@eventlead/db/testing';
 import type { FastifyBaseLogger } from 'fastify';
-import { describeDatabase, prepareDatabase } from '../src/prepare-database';
+import { checkReplicas, describeDatabase, prepareDatabase } from '../src/prepare-database';
 
 /** A logger that keeps the info lines, to read what start-up said. */
 function recordingLogger(lines: string[]): FastifyBaseLogger {
@@ -44,5 +44,41 @@ describe('describeDatabase', () => {
     const env = value === undefined ? {} : { DATABASE_URL: value };
     const embedded = defaultDatabaseUrl().slice('pglite://'.length);
     expect(describeDatabase(resolveDatabaseUrl(env))).toBe(`embedded PGlite in ${embedded} (DATABASE_URL is not set: the default)`);
+  });
+});
+
+// DATABASE_REPLICA_URLS needs a server primary (the embedded database has no replicas): PostgreSQL only.
+(process.env.TEST_POSTGRES_URL ? describe : describe.skip)('[postgresql] start-up checks the read replicas', () => {
+  let db: TestDatabase | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase('postgresql', { schema: 'none' });
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  /** What checkReplicas logged at error level, with `replicas` as DATABASE_REPLICA_URLS. */
+  async function check(...replicas: string[]): Promise<string[]> {
+    const orm = await createORM(createOrmConfig({ DATABASE_URL: db?.databaseUrl, DATABASE_REPLICA_URLS: replicas.join(',') }));
+    const errors: string[] = [];
+    try {
+      await checkReplicas(orm, { error: (message: string) => errors.push(message) } as unknown as FastifyBaseLogger);
+    } finally {
+      await orm.close(true);
+    }
+    return errors;
+  }
+
+  test('says nothing when every replica answers', async () => {
+    await expect(check(db?.databaseUrl ?? '')).resolves.toEqual([]);
+  });
+
+  test('a replica that is down is reported with its entry, its target and what to do, never its password; the start goes on', async () => {
+    const errors = await check(db?.databaseUrl ?? '', 'postgresql://eventlead:hunter2@127.0.0.1:1/eventlead');
+    expect(errors).toEqual([
+      'Read replica replica-2 (DATABASE_REPLICA_URLS entry 2: 127.0.0.1:1, database eventlead, user eventlead) is unavailable. ' +
+        'The API starts anyway: reads sent to it fail with 503 and /health/ready answers 503 naming it until it answers. ' +
+        'Start the replica, or remove it from DATABASE_REPLICA_URLS.',
+    ]);
   });
 });

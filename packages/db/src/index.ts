@@ -52,7 +52,7 @@ export {
   type MigrateDownOptions,
 } from './migrations/migrate';
 export { closeORM, createORM, initORM, type Orm } from './orm';
-export { ping, type PingOptions } from './ping';
+export { DatabaseNotReadyError, ping, type PingFailure, type PingOptions } from './ping';
 export type { DatabaseEnv } from './pool-settings';
 export { redactSqlValues } from './redact-sql';
 export { redactUrl } from './redact-url';

@@ -2,6 +2,7 @@ import { tokenHashMatcher } from '@eventlead/security';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
 import { HttpError, UnauthorizedError } from '../errors';
+import { clientAddress } from '../client-address';
 import { clientKey } from './rate-limit';
 
 declare module 'fastify' {
@@ -56,7 +57,8 @@ export const authPlugin = fp<AuthPluginOptions>(
     // Not an async function: with the in-memory store the check runs synchronously, without promises.
     const requireAdmin: onRequestHookHandler = function requireAdmin(request, reply, done) {
       // The general limit's key: an IPv6 client stands for its /64, so rotating addresses inside it guesses on one budget.
-      const key = `auth-failure:${clientKey(request.ip)}`;
+      // Keyed by a valid address only: junk in X-Forwarded-For must not become a Redis key.
+      const key = `auth-failure:${clientKey(clientAddress(request) ?? 'unknown')}`;
       failures.peek(key, (spent, ttlMs) => {
         if (spent >= failures.max) {
           void reply.header('retry-after', String(Math.ceil(ttlMs / 1000)));

@@ -13,7 +13,6 @@ type StoreCallback = (error: Error | null, answer?: StoreAnswer | null) => void;
 interface RateLimitStore {
   incr(key: string, callback: StoreCallback, timeWindow: number, max: number): void;
   read(key: string, callback: StoreCallback, timeWindow: number, max: number): void;
-  child(params: { continueExceeding: boolean; exponentialBackoff: boolean; routeInfo: object }): RateLimitStore;
 }
 type LocalStoreCtor = new (continueExceeding: boolean, exponentialBackoff: boolean) => RateLimitStore;
 type RedisStoreCtor = new (continueExceeding: boolean, exponentialBackoff: boolean, redis: Redis, nameSpace: string) => RateLimitStore;
@@ -74,9 +73,11 @@ export interface RateLimiters {
  * limiter call, key generation through `isIPv6`, and a new `request.routeOptions` object (for
  * `groupId`); with the in-memory store a request now goes through its limits synchronously.
  *
- * The first limiter made uses the store itself, the next ones a child of it, as the package does for
- * `app.rateLimit()` and `app.createRateLimit(options)`: the counters (and Redis keys) stay where the
- * package put them, so replicas running the previous version share them.
+ * Every limiter has a store of its own on the same `nameSpace`: its Redis keys are `nameSpace` + the
+ * key it is given, so a limiter's keys carry a prefix of the caller's choosing (the failed-authentication
+ * budget's `auth-failure:`; the general limit's keys are bare client addresses). The package's `child()`
+ * is not used: it prefixes route-limit keys with the route's method and URL, which these limiters do
+ * not have (it wrote `undefinedundefined-`).
  *
  * When a Redis command fails (Redis down, unreachable, or slower than the client's command timeout)
  * the request is counted in a store of this process instead, so the limits still hold, per replica,
@@ -86,20 +87,12 @@ export interface RateLimiters {
  */
 export function rateLimiters({ redis, nameSpace, storeHealth }: RateLimitStoreOptions): RateLimiters {
   const LocalStore = fromPackage('./store/LocalStore') as LocalStoreCtor;
-  let root: RateLimitStore;
-  if (redis === undefined) {
-    root = new LocalStore(false, false);
-  } else {
-    const RedisStore = fromPackage('./store/RedisStore') as RedisStoreCtor;
-    root = new RedisStore(false, false, redis, nameSpace);
-  }
-  let first = true;
+  const RedisStore = redis === undefined ? undefined : (fromPackage('./store/RedisStore') as RedisStoreCtor);
   // While Date.now() is below this, Redis is not asked (it failed a moment ago).
   let redisDownUntil = 0;
   return {
     create(max, windowMs) {
-      const store = first ? root : root.child({ continueExceeding: false, exponentialBackoff: false, routeInfo: {} });
-      first = false;
+      const store = redis === undefined || RedisStore === undefined ? new LocalStore(false, false) : new RedisStore(false, false, redis, nameSpace);
       // Only with Redis: where this limiter counts while Redis fails.
       const fallback = redis === undefined ? undefined : new LocalStore(false, false);
       const counted = (callback: LimitCallback): StoreCallback => (_error, answer) => {

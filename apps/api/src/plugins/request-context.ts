@@ -2,6 +2,7 @@ import { setActor, setAuditContext, setDeadline, type AuditContext } from '@even
 import { UserAudit } from '@eventlead/models';
 import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
 import fp from 'fastify-plugin';
+import { clientAddress } from '../client-address';
 import { operatorAccountId } from '../operator-account';
 import { databaseAccessOf } from './orm';
 import { addRouteHook } from './route-hooks';
@@ -14,14 +15,15 @@ const USER_AGENT_LENGTH = userAgent.length ?? 500;
 
 /**
  * The audit context of a request: its id (the `x-request-id` it answers with), the client's address
- * (`request.ip`, which follows `TRUST_PROXY`: the address a trusted proxy reports, else the socket's
- * peer) and its `User-Agent`, cut to the width of the audit columns.
+ * ({@link clientAddress}: a valid IP address, following `TRUST_PROXY`) and its `User-Agent`, cut to the
+ * width of the audit columns.
  */
 export function auditContextOf(request: FastifyRequest): AuditContext {
   const agent = request.headers['user-agent'];
+  const address = clientAddress(request);
   return {
     requestId: request.id,
-    ipAddress: request.ip.slice(0, IP_ADDRESS_LENGTH),
+    ...(address === undefined ? {} : { ipAddress: address.slice(0, IP_ADDRESS_LENGTH) }),
     ...(agent === undefined ? {} : { userAgent: agent.slice(0, USER_AGENT_LENGTH) }),
   };
 }

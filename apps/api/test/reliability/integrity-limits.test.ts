@@ -112,6 +112,31 @@ describeReliability(
         expect(second).toEqual([404]);
       });
 
+      const junk = ['<script>', "1.2.3.4'); drop table x;--", 'x'.repeat(300)];
+      const junkCases = junk.map((value) => [value.length > 40 ? `of ${value.length} characters` : JSON.stringify(value), value]);
+
+      test.each(junkCases)('X-Forwarded-For %s that is not an IP address is not recorded: the socket peer is the client', async (_name, forwarded) => {
+        const app = await get().buildExtraApp({ config: { trustProxy: true } });
+        expect(await ipRecorded(app, { 'x-forwarded-for': forwarded })).toBe(balancer);
+      });
+
+      test('junk before the address a trusted balancer appended: the balancer\'s word is kept', async () => {
+        const app = await get().buildExtraApp({ config: { trustProxy: true } });
+        expect(await ipRecorded(app, { 'x-forwarded-for': '<script>, 203.0.113.7' })).toBe('203.0.113.7');
+      });
+
+      test('junk X-Forwarded-For does not buy a fresh failed-authentication budget: the socket peer\'s is spent', async () => {
+        const c = get();
+        const app = await c.buildExtraApp({ config: { trustProxy: true, rateLimitMax: 1_000, authFailureLimitMax: AUTH_FAILURES } });
+        const remoteAddress = freshAddress();
+        const seen: number[] = [];
+        for (const forwarded of [...junk, 'yet more junk']) {
+          const res = await c.call({ method: 'GET', url: '/users', headers: { authorization: 'Bearer wrong-token', 'x-forwarded-for': forwarded }, remoteAddress }, { app });
+          seen.push(res.statusCode);
+        }
+        expect(seen).toEqual([...Array<number>(AUTH_FAILURES).fill(401), 429]);
+      });
+
       test('a hop count trusts that many hops: the address the last trusted proxy saw', async () => {
         const app = await get().buildExtraApp({ config: { trustProxy: 1 } });
         expect(await ipRecorded(app, { 'x-forwarded-for': '198.51.100.1, 203.0.113.20' })).toBe('203.0.113.20');
@@ -145,5 +170,41 @@ describe('TRUST_PROXY and AUTH_FAILURE_LIMIT_MAX settings', () => {
     expect(loadApiConfig({}).authFailureLimitMax).toBe(10);
     expect(loadApiConfig({ AUTH_FAILURE_LIMIT_MAX: '3' }).authFailureLimitMax).toBe(3);
     expect(() => loadApiConfig({ AUTH_FAILURE_LIMIT_MAX: '0' })).toThrow(ApiConfigError);
+  });
+});
+
+describe('LOG_LEVEL and REDIS_URL settings', () => {
+  test.each([
+    [undefined, 'info'],
+    ['', 'info'],
+    ['debug', 'debug'],
+    [' warn ', 'warn'],
+    ['silent', 'silent'],
+  ])('LOG_LEVEL=%p reads as %p', (raw, expected) => {
+    expect(loadApiConfig(raw === undefined ? {} : { LOG_LEVEL: raw }).logLevel).toBe(expected);
+  });
+
+  test.each(['verbose', 'INFO', 'warning'])('LOG_LEVEL=%p is refused at start-up, naming LOG_LEVEL and the levels', (raw) => {
+    expect(() => loadApiConfig({ LOG_LEVEL: raw })).toThrow(ApiConfigError);
+    expect(() => loadApiConfig({ LOG_LEVEL: raw })).toThrow(`LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent; "${raw}" is none of these.`);
+  });
+
+  test.each([
+    [undefined, undefined],
+    ['', undefined],
+    ['redis://127.0.0.1:6379', 'redis://127.0.0.1:6379'],
+    ['rediss://:s3cret@cache.internal:6380/0', 'rediss://:s3cret@cache.internal:6380/0'],
+  ])('REDIS_URL=%p reads as %p', (raw, expected) => {
+    expect(loadApiConfig(raw === undefined ? {} : { REDIS_URL: raw }).redisUrl).toBe(expected);
+  });
+
+  test.each([
+    ['http://x', 'REDIS_URL must be a redis:// or rediss:// URL (TLS); its scheme is http://.'],
+    ['https://user:s3cret@cache:6379', 'REDIS_URL must be a redis:// or rediss:// URL (TLS); its scheme is https://.'],
+    ['cache.internal:6379', 'REDIS_URL must be a redis:// or rediss:// URL (TLS); its scheme is cache.internal://.'],
+    ['not a url', 'REDIS_URL is not a URL: set it to redis://host:6379 (or rediss:// for TLS), or unset it to count the rate limits in process memory.'],
+  ])('REDIS_URL=%p is refused at start-up, naming REDIS_URL and never the password', (raw, message) => {
+    expect(() => loadApiConfig({ REDIS_URL: raw })).toThrow(ApiConfigError);
+    expect(() => loadApiConfig({ REDIS_URL: raw })).toThrow(message);
   });
 });

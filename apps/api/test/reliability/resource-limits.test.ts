@@ -1,5 +1,6 @@
 import { PasswordHasher } from '@eventlead/security';
 import type { FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import { randomBytes } from 'node:crypto';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -80,6 +81,22 @@ describeReliability(
       const a = await c.buildExtraApp({ config: { rateLimitMax: 6, redisUrl: REDIS_URL } });
       const b = await c.buildExtraApp({ config: { rateLimitMax: 6, redisUrl: REDIS_URL } });
       await expectRateLimited(c, [a, b], 6);
+    });
+
+    test('the Redis keys of the limits are the namespace, a deliberate prefix and the client: nothing undefined', async () => {
+      const c = get();
+      const app = await c.buildExtraApp({ config: { rateLimitMax: 100, authFailureLimitMax: 5, redisUrl: REDIS_URL } });
+      const remoteAddress = freshAddress();
+      const res = await c.call({ method: 'GET', url: '/users', headers: { authorization: 'Bearer wrong-token' }, remoteAddress }, { app });
+      expect(res.statusCode).toBe(401);
+      const redis = new Redis(REDIS_URL);
+      try {
+        const keys = (await redis.keys(`*${remoteAddress}`)).sort();
+        expect(keys).toEqual([`eventlead-rate-limit:${remoteAddress}`, `eventlead-rate-limit:auth-failure:${remoteAddress}`]);
+        expect(keys.join(' ')).not.toMatch(/undefined/);
+      } finally {
+        redis.disconnect();
+      }
     });
 
     test('when the Redis of the rate limiter is down, requests are still served promptly', async () => {

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { SYSTEM_ACTOR_EMAIL } from '@eventlead/db';
 import { Company, CompanyAudit, User, UserAudit } from '@eventlead/models';
 import { hashToken } from '@eventlead/security';
@@ -83,6 +84,24 @@ describeApp(
         await app.close();
       }
     });
+
+    test.each([['<script>'], ["1.2.3.4'); drop table x;--"], ['x'.repeat(300)]])(
+      'behind a trusted proxy, an X-Forwarded-For that is not an IP address is not recorded: the socket peer is (%#)',
+      async (forwarded) => {
+        const { db } = get();
+        const app = await buildApp({ orm: db.orm, config: { adminTokenSha256: hashToken(ADMIN_TOKEN), rateLimitMax: 100_000, trustProxy: true } });
+        try {
+          const email = `junk-${randomUUID()}@example.com`;
+          const res = await app.inject({ method: 'POST', url: '/users', headers: { ...adminAuth, 'x-forwarded-for': forwarded }, payload: { email, password: 'correct horse battery' } });
+          expect(res.statusCode).toBe(201);
+          const audit = await db.em().find(UserAudit, { userId: res.json<{ data: { id: number } }>().data.id });
+          expect(audit.length).toBeGreaterThan(0);
+          for (const row of audit) expect(row.ipAddress).toBe('127.0.0.1');
+        } finally {
+          await app.close();
+        }
+      },
+    );
   },
   { database: { seed: true } },
 );

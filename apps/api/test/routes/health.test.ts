@@ -1,4 +1,8 @@
-import { describeApp } from '../app-harness';
+import { createOrmConfig, createORM } from '@eventlead/db';
+import { createTestDatabase, type TestDatabase } from '@eventlead/db/testing';
+import { hashToken } from '@eventlead/security';
+import { buildApp } from '../../src/app';
+import { ADMIN_TOKEN, describeApp } from '../app-harness';
 
 describeApp('GET /health', (get) => {
   test('answers 200 in the BaseResponse envelope with a request id', async () => {
@@ -25,5 +29,44 @@ describeApp('GET /health', (get) => {
     const res = await get().app.inject({ method: 'GET', url: '/nope?x=1' });
     expect(res.statusCode).toBe(404);
     expect(res.json()).toEqual({ error: 'Route GET /nope not found.', details: [] });
+  });
+});
+
+// DATABASE_REPLICA_URLS needs a server primary (the embedded database has no replicas): PostgreSQL only.
+(process.env.TEST_POSTGRES_URL ? describe : describe.skip)('[postgresql] GET /health/ready with read replicas', () => {
+  // 127.0.0.1:1 is a closed port: the replica's connections are refused, as when it is down.
+  const closed = 'postgresql://eventlead:hunter2@127.0.0.1:1/eventlead';
+  let db: TestDatabase | undefined;
+  beforeAll(async () => {
+    db = await createTestDatabase('postgresql');
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  /** Answers `GET /health/ready` of an app whose ORM reads through `replicas`. */
+  async function ready(...replicas: string[]) {
+    const orm = await createORM(createOrmConfig({ DATABASE_URL: db?.databaseUrl, DATABASE_REPLICA_URLS: replicas.join(',') }));
+    const app = await buildApp({ orm, config: { adminTokenSha256: hashToken(ADMIN_TOKEN) } });
+    try {
+      return await app.inject({ method: 'GET', url: '/health/ready' });
+    } finally {
+      await app.close();
+      await orm.close(true);
+    }
+  }
+
+  test('answers 200 when the primary and every replica answer (a replica may be the primary database)', async () => {
+    const res = await ready(db?.databaseUrl ?? '');
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ success: true, data: { status: 'ready' } });
+  });
+
+  test('answers 503 naming the replica that cannot be reached, without its password', async () => {
+    const res = await ready(db?.databaseUrl ?? '', closed);
+    expect(res.statusCode).toBe(503);
+    expect(res.headers['retry-after']).toBe('5');
+    expect(res.json()).toEqual({ error: 'Not ready: Read replica replica-2 (DATABASE_REPLICA_URLS entry 2) is unavailable.', code: 'DB_UNAVAILABLE', details: [] });
+    expect(res.body).not.toMatch(/hunter2|127\.0\.0\.1/);
   });
 });
