@@ -79,6 +79,61 @@ describe('parseDatabaseUrl', () => {
   });
 });
 
+describe('a malformed database URL never shows its password', () => {
+  const FORM = 'Set DATABASE_URL to pglite://memory, pglite://<folder>, postgresql://user:password@host:5432/database or mssql://';
+
+  function refusal(env: Record<string, string>): DatabaseConfigError {
+    let caught: unknown;
+    try {
+      createOrmConfig(env);
+    } catch (err) {
+      caught = err;
+    }
+    expect(caught).toBeInstanceOf(DatabaseConfigError);
+    return caught as DatabaseConfigError;
+  }
+
+  test.each([
+    ['postgresql:/postgres:S3cretPW@127.0.0.1/test', 'it starts with postgresql but not with postgresql:// (the colon and both slashes)'],
+    ['postgres//postgres:S3cretPW@127.0.0.1/test', 'it starts with postgres but not with postgres://'],
+    ['postgresql:postgres:S3cretPW@127.0.0.1/test', 'it starts with postgresql but not with postgresql://'],
+    ['S3cretPW', 'it does not start with a scheme such as postgresql://'],
+    ['postgresql://postgres:S3c/retPW@127.0.0.1/test', 'is not a valid URL (got postgresql://***@127.0.0.1/test)'],
+    ['postgresql://postgres:S3cretPW', 'is not a valid URL (got postgresql://postgres:***)'],
+    ['postgresql://postgres:12/S3cretPW@127.0.0.1/test', 'must name one database in its path (got postgresql://***@127.0.0.1/test)'],
+  ])('DATABASE_URL=%s names the variable and the expected form, and hides the secret', (url, problem) => {
+    const error = refusal({ DATABASE_URL: url });
+    expect(error.setting).toBe('DATABASE_URL');
+    expect(error.message).toMatch(/^DATABASE_URL /);
+    expect(error.message).toContain(problem);
+    expect(error.message).toContain(FORM);
+    expect(error.message).not.toContain('S3c');
+  });
+
+  test('DATABASE_REPLICA_URLS: the same, naming that variable', () => {
+    const error = refusal({ DATABASE_URL: 'postgresql://app@db/eventlead', DATABASE_REPLICA_URLS: 'postgresql://app@r1/eventlead,postgres//u:S3cretPW@h/db' });
+    expect(error.setting).toBe('DATABASE_REPLICA_URLS');
+    expect(error.message).toContain('DATABASE_REPLICA_URLS is not a database URL: it starts with postgres but not with postgres://');
+    expect(error.message).toContain('Set DATABASE_REPLICA_URLS to');
+    expect(error.message).not.toContain('S3c');
+  });
+
+  test.each([
+    ['password', 'postgresql://postgres:S3c%ZZret@127.0.0.1/test'],
+    ['user', 'postgresql://S3c%ZZret:pw@127.0.0.1/test'],
+    ['database name', 'mssql://sa:pw@127.0.0.1/S3c%ZZret'],
+    ['folder', 'pglite:///tmp/S3c%ZZret'],
+  ])('a malformed percent-escape in the %s says which part, how to encode it, and hides the value', (part, url) => {
+    const error = refusal({ DATABASE_URL: url });
+    expect(error.setting).toBe('DATABASE_URL');
+    expect(error.message).toContain(`DATABASE_URL has a malformed percent-escape in its ${part} (a % must be followed by two hex digits; the value is not shown).`);
+    expect(error.message).toContain('encodeURIComponent');
+    expect(error.message).toContain(FORM);
+    expect(error.message).not.toContain('S3c');
+    expect(error.message).not.toContain('URI malformed');
+  });
+});
+
 describe('redactUrl', () => {
   test.each([
     ['postgresql://app:s3cret@db:5432/eventlead', 'postgresql://app:***@db:5432/eventlead'],

@@ -61,14 +61,17 @@ describe('one process per embedded database folder', () => {
     const other = join(root, 'other');
     mkdirSync(other);
     writeFileSync(join(other, 'PG_VERSION'), '15\n');
-    const fix = `Delete the folder to start afresh (rm -rf ${other}; its data is lost), or set DATABASE_URL to another folder (pglite://.data/other) or to a PostgreSQL server.`;
+    const fix = `Delete the folder to start afresh (rm -rf ${other}; its data is lost; pnpm start recreates it), or set DATABASE_URL to another folder (pglite://.data/other) or to a PostgreSQL server.`;
     const openOther = () => createORM(createOrmConfig({ DATABASE_URL: `pglite://${other}` }));
     await expect(openOther()).rejects.toThrow(
       `DATABASE_URL points at ${other}, a database folder of PostgreSQL 15; this PGlite opens PostgreSQL 17 folders only (made by another PGlite version or by a PostgreSQL server). ${fix}`,
     );
     rmSync(join(other, 'PG_VERSION'));
     writeFileSync(join(other, 'notes.txt'), 'not a database');
-    await expect(openOther()).rejects.toThrow(`DATABASE_URL points at ${other}, which holds files but is not an embedded database folder (no PG_VERSION). ${fix}`);
+    await expect(openOther()).rejects.toThrow(
+      `DATABASE_URL points at ${other}, which is not a complete embedded database folder (it holds files but no PG_VERSION). ` +
+        `It looks like an interrupted first start (the process was stopped while the database was being created) or another product's folder. ${fix}`,
+    );
     // Refused before PGlite opened it, and without keeping the folder locked.
     expect(existsSync(`${other}.lock`)).toBe(false);
   });

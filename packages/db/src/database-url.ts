@@ -1,7 +1,7 @@
 import { isAbsolute, join, resolve } from 'node:path';
 import { DatabaseConfigError } from './errors';
 import type { DatabaseEnv } from './pool-settings';
-import { redactUrl } from './redact-url';
+import { redactMalformedUrl } from './redact-url';
 import { findWorkspaceRoot } from './workspace-root';
 
 /** The database products this layer speaks to; chosen by the URL scheme. */
@@ -64,8 +64,46 @@ export interface ParseDatabaseUrlOptions {
   readonly baseDir?: string;
 }
 
-function fail(setting: string, problem: string): never {
-  throw new DatabaseConfigError(setting, `${setting} ${problem}. Set ${setting} to ${FORMS}.`);
+function fail(setting: string, problem: string, cause?: unknown): never {
+  throw new DatabaseConfigError(setting, `${setting} ${problem}. Set ${setting} to ${FORMS}.`, cause === undefined ? undefined : { cause });
+}
+
+/** The schemes {@link parseDatabaseUrl} knows; the only part of a value without `://` safe to repeat. */
+const KNOWN_SCHEMES = ['pglite', 'postgresql', 'postgres', 'mssql'];
+
+/**
+ * `(got postgresql://***@db/eventlead)`: the value with its user and password hidden, whatever its shape
+ * (see {@link redactMalformedUrl}).
+ */
+function got(raw: string): string {
+  return `(got ${redactMalformedUrl(raw) ?? 'a value not shown'})`;
+}
+
+/**
+ * Why a value without `scheme://` is not a database URL, described without repeating it: whatever
+ * follows the scheme may be a password (`postgresql:/app:s3cret@db/x`, `postgres//app:s3cret@db/x`).
+ */
+function notAUrl(text: string): string {
+  const word = /^[a-z][a-z0-9+.-]*/i.exec(text)?.[0]?.toLowerCase();
+  const start = word && KNOWN_SCHEMES.includes(word) ? `it starts with ${word} but not with ${word}:// (the colon and both slashes)` : 'it does not start with a scheme such as postgresql://';
+  return `is not a database URL: ${start}; the value is not shown, as it may hold a password`;
+}
+
+/**
+ * Decodes one percent-encoded part of the URL; a `%` not followed by two hex digits (`S3c%ZZret`) is
+ * refused naming the part, without the value (it may be the password).
+ */
+function decodePart(setting: string, part: string, value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch (cause) {
+    return fail(
+      setting,
+      `has a malformed percent-escape in its ${part} (a % must be followed by two hex digits; the value is not shown). ` +
+        `Percent-encode special characters of the user, password and database name, e.g. with encodeURIComponent: node -p "encodeURIComponent('p@ss%word')" gives p%40ss%25word`,
+      cause,
+    );
+  }
 }
 
 function parseBoolean(setting: string, name: string, value: string | null, fallback: boolean): boolean {
@@ -87,23 +125,23 @@ function parseBoolean(setting: string, name: string, value: string | null, fallb
 }
 
 function parseServer(setting: string, url: URL, raw: string): ServerDatabaseUrl {
-  const host = decodeURIComponent(url.hostname).replace(/^\[(.*)\]$/, '$1');
+  const host = decodePart(setting, 'host', url.hostname).replace(/^\[(.*)\]$/, '$1');
   if (!host) {
-    fail(setting, `has no host (got ${redactUrl(raw)})`);
+    fail(setting, `has no host ${got(raw)}`);
   }
   let port: number | undefined;
   if (url.port) {
     port = Number(url.port);
   }
-  const dbName = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  const dbName = decodePart(setting, 'database name', url.pathname.replace(/^\//, ''));
   if (!dbName || dbName.includes('/')) {
-    fail(setting, `must name one database in its path (got ${redactUrl(raw)})`);
+    fail(setting, `must name one database in its path ${got(raw)}`);
   }
   return {
     host,
     port,
-    user: url.username ? decodeURIComponent(url.username) : undefined,
-    password: url.password ? decodeURIComponent(url.password) : undefined,
+    user: url.username ? decodePart(setting, 'user', url.username) : undefined,
+    password: url.password ? decodePart(setting, 'password', url.password) : undefined,
     dbName,
   };
 }
@@ -129,7 +167,7 @@ function parsePostgresSsl(setting: string, params: URLSearchParams): PostgresDat
 }
 
 function parsePGlite(setting: string, raw: string, baseDir: string | undefined): PGliteDatabaseUrl {
-  const rest = decodeURIComponent(raw.slice('pglite://'.length)).trim();
+  const rest = decodePart(setting, 'folder', raw.slice('pglite://'.length)).trim();
   if (rest === 'memory' || rest === ':memory:') {
     return { dialect: 'pglite', dataDir: undefined };
   }
@@ -155,18 +193,18 @@ export function parseDatabaseUrl(raw: string, options: ParseDatabaseUrlOptions =
     return parsePGlite(setting, text, options.baseDir);
   }
   if (scheme !== 'postgresql' && scheme !== 'postgres' && scheme !== 'mssql') {
-    return fail(setting, scheme ? `has the unsupported scheme ${scheme}://` : `is not a database URL (got ${redactUrl(text)})`);
+    return fail(setting, scheme ? `has the unsupported scheme ${scheme}://` : notAUrl(text));
   }
   let url: URL;
   try {
     url = new URL(text);
   } catch (cause) {
-    throw new DatabaseConfigError(setting, `${setting} is not a valid URL (got ${redactUrl(text)}). Set ${setting} to ${FORMS}.`, { cause });
+    return fail(setting, `is not a valid URL ${got(text)}`, cause);
   }
   const server = parseServer(setting, url, text);
   if (scheme === 'mssql') {
     if (!server.user) {
-      fail(setting, `needs a user for SQL Server (got ${redactUrl(text)})`);
+      fail(setting, `needs a user for SQL Server ${got(text)}`);
     }
     const instanceName = url.searchParams.get('instanceName') ?? undefined;
     return {

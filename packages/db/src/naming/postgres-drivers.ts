@@ -3,7 +3,7 @@ import type { Configuration } from '@mikro-orm/core';
 import { PostgreSqlDriver, type PostgreSqlPlatform } from '@mikro-orm/postgresql';
 import type * as MikroOrmPGlite from 'mikro-orm-pglite' with { 'resolution-mode': 'import' };
 import { lockDataDir, type DataDirLock } from '../data-dir-lock';
-import { checkEmbeddedFolder, createEmbeddedFolder } from '../embedded-folder';
+import { checkEmbeddedFolder, checkOpenedEmbeddedFolder, createEmbeddedFolder, initEmbeddedFolder } from '../embedded-folder';
 import { SolomonPostgreSqlPlatform } from './postgres-platform';
 
 // mikro-orm-pglite is an ES module package that also ships a CommonJS build (its `require` export
@@ -29,10 +29,11 @@ export class SolomonPostgreSqlDriver extends PostgreSqlDriver {
 /**
  * The embedded PGlite driver (mikro-orm-pglite) with {@link SolomonPostgreSqlPlatform}. It also
  * creates the data folder (`driverOptions.connection.filename`) before connecting: PGlite does not
- * create missing parents, and `.data/pglite` does not exist in a fresh checkout. And it locks the folder
+ * create missing parents, and `.data/pglite` does not exist in a fresh checkout. It locks the folder
  * for this process while connected ({@link lockDataDir}): a second server or CLI on the same folder is
- * refused with a `DatabaseLockedError` instead of writing the same files. `pglite://memory` has no folder
- * and no lock.
+ * refused with a `DatabaseLockedError` instead of writing the same files. A new database is built aside
+ * and renamed into place ({@link initEmbeddedFolder}), and a folder that is not a whole database is
+ * refused with the fix, before and after PGlite opens it. `pglite://memory` has no folder and no lock.
  */
 export class SolomonPGliteDriver extends PGliteDriver {
   private lock: DataDirLock | undefined;
@@ -50,14 +51,21 @@ export class SolomonPGliteDriver extends PGliteDriver {
       this.lock ??= lockDataDir(dataDir);
       try {
         checkEmbeddedFolder(dataDir);
+        await initEmbeddedFolder(dataDir);
       } catch (error) {
         this.releaseLock();
         throw error;
       }
     }
     try {
-      return await super.connect();
+      const connection = await super.connect();
+      if (typeof dataDir === 'string' && dataDir !== '') {
+        await checkOpenedEmbeddedFolder(dataDir, (sql) => connection.execute<unknown[]>(sql));
+      }
+      return connection;
     } catch (error) {
+      // A PGlite that aborted cannot be closed cleanly; the lock goes regardless.
+      await super.close(true).catch(() => undefined);
       this.releaseLock();
       throw error;
     }
