@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOrmConfig } from './config';
@@ -56,6 +56,15 @@ describe('a new embedded database folder is never left half-made', () => {
     // The API and the CLI print the same words.
     expect(explainDatabaseFailure(error, { DATABASE_URL: `pglite://${dataDir}` })).toBe(`${refusal(dataDir, `it holds files but no ${join(...file.split('/'))}`)} [DB_CONFIG]`);
     expect(existsSync(`${dataDir}.lock`)).toBe(false);
+  });
+
+  test('a folder whose PG_VERSION is still empty (stopped between creating and writing it) is refused as half-made, not as another version', async () => {
+    const dataDir = join(root, 'empty-version');
+    cpSync(fresh, dataDir, { recursive: true });
+    writeFileSync(join(dataDir, 'PG_VERSION'), '');
+    const error = await open(dataDir).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(DatabaseConfigError);
+    expect((error as Error).message).toBe(refusal(dataDir, 'its PG_VERSION is empty'));
   });
 
   test('a folder an older start left half-made (killed during PGlite\'s own first start) is refused with the fix, or opens if it got that far', async () => {

@@ -53,6 +53,10 @@ export function checkEmbeddedFolder(dataDir: string): void {
     throw incompleteFolder(dataDir, 'it holds files but no PG_VERSION');
   }
   const major = readFileSync(join(dataDir, 'PG_VERSION'), 'utf8').trim();
+  // PGlite creates PG_VERSION first and writes it a moment later: a start stopped in between leaves it empty.
+  if (!/^\d+$/.test(major)) {
+    throw incompleteFolder(dataDir, major === '' ? 'its PG_VERSION is empty' : 'its PG_VERSION names no PostgreSQL version');
+  }
   if (major !== PGLITE_POSTGRES_MAJOR) {
     throw new DatabaseConfigError(
       'DATABASE_URL',
