@@ -1,5 +1,5 @@
 import type { Deadline } from '@eventlead/db';
-import type { FastifyInstance, FastifyRequest, onRequestHookHandler } from 'fastify';
+import type { FastifyInstance, FastifyRequest, onRequestHookHandler, RouteHandlerMethod } from 'fastify';
 import fp from 'fastify-plugin';
 import { addRouteHook } from './route-hooks';
 
@@ -48,6 +48,49 @@ class RequestDeadline implements Deadline {
 }
 
 /**
+ * Whether `request` was answered by its deadline (fastify's `handlerTimeout` 503) rather than by its
+ * handler: its signal fired with fastify's timeout error. A client that went away aborts the signal
+ * too, but without that reason.
+ */
+export function answeredByDeadline(request: FastifyRequest): boolean {
+  const signal = request.deadline?.signal;
+  return signal !== undefined && signal.aborted && (signal.reason as { code?: unknown } | undefined)?.code === 'FST_ERR_HANDLER_TIMEOUT';
+}
+
+/** Notes, once, that the handler settled after the deadline's answer (`outcome`: 'result' or the error's name). */
+function noteAbandoned(request: FastifyRequest, outcome: string): void {
+  request.log.debug({ lateOutcome: outcome }, "the request's work was abandoned after its deadline answered 503");
+}
+
+/**
+ * `handler`, except that what it settles with after the deadline has answered is dropped with one
+ * debug line. fastify logs a handler's rejection after the answer as an error with its stack
+ * ("Promise errored, but reply.sent = true was set") and a late result as a warning ("Reply was
+ * already sent"); after a deadline both are expected (the unit of work refuses the database from
+ * then on, see `ormPlugin`), so they are not errors. A rejection after an answer sent for any other
+ * reason still reaches fastify's error line.
+ */
+function abandonLateOutcome(handler: RouteHandlerMethod): RouteHandlerMethod {
+  return function handleUnderDeadline(this: FastifyInstance, request, reply) {
+    const result: unknown = handler.call(this, request, reply);
+    if (typeof (result as PromiseLike<unknown> | undefined)?.then !== 'function') return result;
+    // Resolving with undefined once the reply is sent: fastify then neither sends nor logs anything.
+    return (result as PromiseLike<unknown>).then(
+      (value) => {
+        if (!answeredByDeadline(request)) return value;
+        noteAbandoned(request, 'result');
+        return undefined;
+      },
+      (error: unknown) => {
+        if (!answeredByDeadline(request)) throw error;
+        noteAbandoned(request, error instanceof Error ? error.name : typeof error);
+        return undefined;
+      },
+    );
+  };
+}
+
+/**
  * The request deadline of every route that uses the database (`handlerTimeout`, answered 503 by the
  * error handler), made to hold for requests with a body, and handed to the database layer.
  *
@@ -64,6 +107,10 @@ class RequestDeadline implements Deadline {
  * the request sets the server-side statement and lock timeouts to the time left, and rolls back
  * instead of committing once the deadline has passed. No `AsyncLocalStorage` carries it: on Node 20
  * each enabled one costs every promise of every request.
+ *
+ * Once the deadline has answered, the handler's work is abandoned: `request.em` refuses further
+ * database access, and what the handler settles with later is dropped with a debug line instead of
+ * being logged as an error ({@link abandonLateOutcome}).
  */
 export const deadlinePlugin = fp<DeadlinePluginOptions>(
   (app: FastifyInstance, { requestTimeoutMs }, done) => {
@@ -95,6 +142,7 @@ export const deadlinePlugin = fp<DeadlinePluginOptions>(
       if (route.config?.database === 'none') return;
       route.handlerTimeout ??= requestTimeoutMs;
       addRouteHook(route, 'onRequest', armDeadline(route.handlerTimeout));
+      route.handler = abandonLateOutcome(route.handler);
     });
     done();
   },

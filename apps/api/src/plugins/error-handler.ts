@@ -21,14 +21,27 @@ function hasClientStatus(error: unknown): error is StatusError {
 
 /**
  * Fastify's `frameworkErrors` hook: a URL the router cannot read (bad percent-encoding, a path
- * segment over `maxParamLength`) is answered in the error envelope, without echoing the URL.
+ * segment over `maxParamLength`) is answered in the error envelope, without echoing the URL. No hook
+ * runs for such a request, so it is counted against the client's general limit here
+ * (`app.countRequest` of the security plugin), and answered 429 like any other once over it.
  */
 export function answerFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  const answer = (limitError?: Error): void => {
+    const [status, message] = limitError === undefined ? frameworkErrorAnswer(error) : [429, limitError.message];
+    // Sent before routing, so no onSend hook adds these: the request id and the API security headers.
+    void reply.headers(API_HEADERS).header('cache-control', NO_STORE).header('x-request-id', request.id);
+    void reply.code(status).send({ error: message, details: [] } satisfies ErrorResponse);
+  };
+  // Undefined only in an app built without the security plugin.
+  const { countRequest } = request.server as Partial<Pick<FastifyInstance, 'countRequest'>>;
+  if (countRequest === undefined) answer();
+  else countRequest(request, reply, answer);
+}
+
+/** The status and the envelope's message of a URL the router refused. */
+function frameworkErrorAnswer(error: FastifyError): readonly [number, string] {
   const status = error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 400;
-  const message = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A part of the URL is too long.' : 'The URL is not valid.';
-  // Sent before routing, so no onSend hook adds these: the request id and the API security headers.
-  void reply.headers(API_HEADERS).header('cache-control', NO_STORE).header('x-request-id', request.id);
-  void reply.code(status).send({ error: message, details: [] } satisfies ErrorResponse);
+  return [status, error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 'A part of the URL is too long.' : 'The URL is not valid.'];
 }
 
 // Node's parser errors by code: the status and the envelope's message (never the offending bytes).
@@ -85,7 +98,12 @@ export const errorHandlerPlugin = fp(
       if (hasClientStatus(error) && error.statusCode === 503) {
         if (error.retryAfterSeconds !== undefined) void reply.header('retry-after', String(error.retryAfterSeconds));
         else void reply.header('retry-after', '5');
-        request.log.warn({ err: error }, 'service unavailable');
+        // The deadline's own 503 is an expected outcome with a known cause: no stack to read.
+        if ((error as { code?: unknown }).code === 'FST_ERR_HANDLER_TIMEOUT') {
+          request.log.warn({ code: 'FST_ERR_HANDLER_TIMEOUT' }, "service unavailable: the request's deadline passed before its work was done");
+        } else {
+          request.log.warn({ err: error }, 'service unavailable');
+        }
         return reply.code(503).send({ error: 'The service is temporarily unavailable; try again shortly.', details: [] } satisfies ErrorResponse);
       }
       request.log.error({ err: error }, 'unhandled error');

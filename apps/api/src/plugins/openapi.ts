@@ -3,16 +3,26 @@ import swaggerUi from '@fastify/swagger-ui';
 import { toJsonSchema } from '@eventlead/schemas';
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { type AnySchema, Schema } from 'yup';
+import { type AnySchema, ObjectSchema, Schema } from 'yup';
 
 type RouteSchema = Record<string, unknown>;
 
 const isYupSchema = (value: unknown): value is AnySchema => value instanceof Schema;
 
+/**
+ * A query string schema without fields (the validation plugin's, on routes that accept no query
+ * parameter): it has no parameters to document, and @fastify/swagger would read the keywords of a
+ * schema without `properties` as parameters.
+ */
+const acceptsNoParameters = (key: string, value: unknown): boolean =>
+  key === 'querystring' && value instanceof ObjectSchema && Object.keys(value.fields).length === 0;
+
 /** Request schemas are yup; the OpenAPI document needs JSON Schema, so convert them on the way out. */
 function toOpenApiSchema(schema: RouteSchema): RouteSchema {
   return Object.fromEntries(
-    Object.entries(schema).map(([key, value]) => [key, isYupSchema(value) ? toJsonSchema(value) : value]),
+    Object.entries(schema)
+      .filter(([key, value]) => !acceptsNoParameters(key, value))
+      .map(([key, value]) => [key, isYupSchema(value) ? toJsonSchema(value) : value]),
   );
 }
 

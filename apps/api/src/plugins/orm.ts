@@ -9,6 +9,7 @@ import type {
   RouteOptions,
 } from 'fastify';
 import fp from 'fastify-plugin';
+import { answeredByDeadline } from './deadline';
 import { addRouteHook, routeConfigOf } from './route-hooks';
 
 /**
@@ -98,6 +99,9 @@ function wrongAccess(request: FastifyRequest, property: 'em' | 'connection'): Da
   const { url, config } = request.routeOptions;
   const access = config.database ?? DEFAULT_DATABASE_ACCESS;
   const route = `${request.method} ${url ?? request.url}`;
+  if (property === 'em' && access === 'unit-of-work' && answeredByDeadline(request)) {
+    return new DatabaseAccessError(`request.em of ${route} was read after the request's deadline answered 503: its work is abandoned and reaches the database no more.`);
+  }
   if (property === 'em' && access === 'unit-of-work') {
     return new DatabaseAccessError(`request.em of ${route} was read outside its unit of work, which is open from the route's onRequest hooks until the response is sent.`);
   }
@@ -164,7 +168,9 @@ export const ormPlugin = fp<OrmPluginOptions>(
     app.decorateRequest('em', {
       getter(this: FastifyRequest) {
         const unit = units.get(this);
-        if (unit === undefined) throw wrongAccess(this, 'em');
+        // After the deadline's 503 the handler may still be running (a slow hash, a stalled await):
+        // from then on it gets no database, so its work stops at its next use of the unit of work.
+        if (unit === undefined || answeredByDeadline(this)) throw wrongAccess(this, 'em');
         return unit.em;
       },
     });

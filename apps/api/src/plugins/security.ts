@@ -1,6 +1,6 @@
 import { IncomingMessage, type ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import helmet from 'helmet';
@@ -18,6 +18,13 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Makes rate limiters over the app's rate-limit store (Redis when configured), e.g. the auth-failure budget. */
     rateLimiters: RateLimiters;
+    /**
+     * Counts `request` against its client's general limit and sets the `x-ratelimit-*` headers on
+     * `reply`; `done` gets the 429 error once the client is over the limit. The `onRequest` hook of
+     * every route calls it, and so does the answer to a URL the router refuses before any hook runs
+     * (`answerFrameworkError`), so every answer counts.
+     */
+    countRequest(request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void;
   }
 }
 
@@ -179,16 +186,7 @@ export const securityPlugin = fp<SecurityPluginOptions>(
     });
     const limit = limiters.create(options.rateLimitMax, 60_000);
     const max = limit.max;
-    // An instance-level hook runs before every route-level one and for the not-found handler too, so
-    // every request counts, whatever it is answered (a request refused by `requireAdmin` with 401, or
-    // one without a route, 404). Only the health probes are exempt.
-    // Not an async function: an exempt request (a probe) goes on synchronously, and so does a counted
-    // one with the in-memory store; with Redis it continues when Redis has answered.
-    app.addHook('onRequest', function countRequest(request, reply, done) {
-      if (routeConfigOf(request).rateLimit === false) {
-        done();
-        return;
-      }
+    const countRequest = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
       limit.hit(clientKey(request.ip), (count, ttlMs) => {
         const resetSeconds = Math.ceil(ttlMs / 1000);
         if (count <= max) {
@@ -199,6 +197,20 @@ export const securityPlugin = fp<SecurityPluginOptions>(
         void reply.header('x-ratelimit-limit', max).header('x-ratelimit-remaining', 0).header('x-ratelimit-reset', resetSeconds).header('retry-after', resetSeconds);
         done(rateLimitExceeded(resetSeconds));
       });
+    };
+    app.decorate('countRequest', countRequest);
+    // An instance-level hook runs before every route-level one and for the not-found handler too, so
+    // every request counts, whatever it is answered (a request refused by `requireAdmin` with 401, or
+    // one without a route, 404). Only the health probes are exempt. A URL the router cannot read is
+    // answered before any hook: `answerFrameworkError` counts it through `app.countRequest`.
+    // Not an async function: an exempt request (a probe) goes on synchronously, and so does a counted
+    // one with the in-memory store; with Redis it continues when Redis has answered.
+    app.addHook('onRequest', function countEveryRequest(request, reply, done) {
+      if (routeConfigOf(request).rateLimit === false) {
+        done();
+        return;
+      }
+      countRequest(request, reply, done);
     });
   },
   { name: 'eventlead-security', fastify: '5.x' },

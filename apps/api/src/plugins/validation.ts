@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
 import { parse as parseQuery } from 'fast-querystring';
 import { textProblem } from '@eventlead/schemas';
 import fp from 'fastify-plugin';
-import { ObjectSchema, Schema, ValidationError, type SchemaDescription, type SchemaObjectDescription } from 'yup';
+import { object, ObjectSchema, Schema, ValidationError, type SchemaDescription, type SchemaObjectDescription } from 'yup';
 
 type JsonType = 'string' | 'number' | 'boolean';
 const JSON_TYPES = new Set<string>(['string', 'number', 'boolean']);
@@ -189,16 +189,45 @@ export function fastAcceptOf(schema: Schema): FastAccept | undefined {
 }
 
 /**
+ * The query string schema of an API route that declares none: no parameter is accepted, so
+ * `?x=1` and `?x=%ZZ` get the same 400 naming the parameter as on the list routes, instead of being
+ * silently ignored. Its common input, no query at all, is accepted without yup.
+ */
+const NO_QUERY = withFastAccept(object({}).noUnknown(), (data) =>
+  typeof data === 'object' && data !== null && Object.keys(data).length === 0 ? data : undefined,
+);
+
+/**
+ * Whether a route without a query string schema of its own refuses every query parameter: every
+ * route with a schema (the API's routes, all in the OpenAPI document), except
+ * - the pages of the API reference (`schema.hide`, Swagger UI's `/docs` routes): the UI and a
+ *   browser add their own parameters, and the pages are not API routes;
+ * - the routes exempt from the rate limit (`config.rateLimit: false`): the health probes, which
+ *   load balancers, orchestrators and uptime monitors call with whatever query they are configured
+ *   with (cache busters such as `?_=<time>`); a 400 there would take a healthy replica out of service.
+ */
+function refusesAnyQuery(route: RouteOptions): boolean {
+  const schema = route.schema as { querystring?: unknown; hide?: unknown } | undefined;
+  if (schema === undefined || schema.querystring !== undefined || schema.hide === true) return false;
+  return route.config?.rateLimit !== false;
+}
+
+/**
  * One validator compiler for every route: request schemas are yup schemas. The compiled validator
  * answers `{ value }` or `{ error }` and never throws, so Fastify hands a failure to the error
  * handler as a 400. Unknown keys are refused by the schemas themselves (`noUnknown`), one detail per
  * key naming it ({@link withRefusedFields} for a reason of its own); before yup runs, a JSON body's scalar fields must have their declared JSON type, no part of the request may
  * carry the NUL character or a lone surrogate ({@link textProblem}), and a query string's
  * percent-encoding must be well-formed ({@link parseQuerystring}). A schema with a fast path ({@link withFastAccept}) has its well-formed
- * input accepted without yup.
+ * input accepted without yup. A route with a schema but no query string schema accepts no query
+ * parameter at all ({@link refusesAnyQuery} says which routes are spared), decided here once rather
+ * than by each route.
  */
 export const validationPlugin = fp(
   (app: FastifyInstance, _options, done) => {
+    app.addHook('onRoute', (route) => {
+      if (refusesAnyQuery(route)) route.schema = { ...route.schema, querystring: NO_QUERY };
+    });
     app.setValidatorCompiler(({ schema, httpPart }) => {
       if (!(schema instanceof Schema)) throw new TypeError('Route request schemas must be yup schemas.');
       const yupSchema = schema;

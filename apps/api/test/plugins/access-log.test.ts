@@ -22,11 +22,12 @@ describeEachDatabase('access log', (getDb) => {
   test('at info: one line per completed request, with method, path without the query, status, duration and request id', async () => {
     await build('info');
     await app.inject({ method: 'GET', url: '/health?token=s3cret-value', headers: { 'x-request-id': 'req-1' } });
-    await app.inject({ method: 'GET', url: '/users/999999?email=jane@example.com', headers: { ...adminAuth, 'x-request-id': 'req-2' } });
+    // A query the route accepts (a route that declares none refuses any with a 400).
+    await app.inject({ method: 'GET', url: '/users?email=jane@example.com', headers: { ...adminAuth, 'x-request-id': 'req-2' } });
     const requestLines = lines.filter((l) => typeof l.reqId === 'string');
     expect(requestLines.map((l) => [l.msg, l.reqId, l.method, l.path, l.statusCode])).toEqual([
       ['request completed', 'req-1', 'GET', '/health', 200],
-      ['request completed', 'req-2', 'GET', '/users/999999', 404],
+      ['request completed', 'req-2', 'GET', '/users', 200],
     ]);
     for (const line of requestLines) expect(typeof line.responseTime).toBe('number');
     const text = JSON.stringify(lines);

@@ -1,6 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { hashToken } from '@eventlead/security';
+import { TestPasswordHasher } from '@eventlead/security/testing';
 import type { FastifyInstance } from 'fastify';
-import { adminAuth, describeReliability, type ReliabilityContext } from './support/harness';
+import pino from 'pino';
+import { buildApp } from '../../src/app';
+import { loggerOptions } from '../../src/logger';
+import { ADMIN_TOKEN, adminAuth, describeReliability, type ReliabilityContext } from './support/harness';
 import { holdLock } from './support/lock-holder';
 import { freePort, send, type HttpOutcome } from './support/server-process';
 
@@ -23,6 +28,26 @@ function record(c: ReliabilityContext, outcome: HttpOutcome, where: string): voi
 
 const json = { ...adminAuth, 'content-type': 'application/json' };
 
+/** A real hasher that holds every hash until the test lets it go: slower than any deadline, on cue. */
+class GatedHasher extends TestPasswordHasher {
+  private opened = false;
+  private readonly waiting: (() => void)[] = [];
+  /** Lets the held hashes (and every later one) go on. */
+  open(): void {
+    this.opened = true;
+    for (const go of this.waiting.splice(0)) go();
+  }
+  override async hash(plain: string): Promise<string> {
+    if (!this.opened) await new Promise<void>((go) => this.waiting.push(go));
+    return super.hash(plain);
+  }
+}
+
+/** Waits (a bounded number of turns) until `found` is true; for log lines written after the answer. */
+async function eventually(found: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 200 && !found(); turn += 1) await sleep(25);
+}
+
 describeReliability(
   'integrity: request deadlines',
   (get, kind) => {
@@ -42,6 +67,63 @@ describeReliability(
       expect(outcome.status).toBe(503);
       expect(outcome.headers?.['retry-after']).toBeDefined();
       expect(outcome.ms).toBeLessThan(SLOW_ROUTE_DEADLINE_MS + 1_500);
+    });
+
+    describe('work still running when the deadline answers', () => {
+      const lines: Record<string, unknown>[] = [];
+      const hasher = new GatedHasher();
+      let app: FastifyInstance;
+      beforeAll(async () => {
+        // Its own app, logging at debug level into `lines`, so the test can read every line of a request.
+        const logger = pino(loggerOptions('debug', false) as pino.LoggerOptions, { write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>) });
+        app = await buildApp({
+          orm: get().orm,
+          logger,
+          passwordHasher: hasher,
+          config: { adminTokenSha256: hashToken(ADMIN_TOKEN), rateLimitMax: 1_000_000, requestTimeoutMs: 100 },
+        });
+        // Answers itself, then fails: an error after an answer the deadline did not send.
+        app.get('/test/sent-then-failed', async (_request, reply) => {
+          await reply.code(200).send({ success: true, message: 'sent', data: null });
+          throw new Error('failed after its own answer');
+        });
+        await app.ready();
+      });
+      afterAll(async () => {
+        hasher.open();
+        await app.close();
+        await hasher.close();
+      });
+      const linesOf = (requestId: unknown) => lines.filter((line) => line.reqId === requestId);
+
+      test('POST /users past its deadline: 503, no row, and its abandoned work is one debug line, no error and no stack', async () => {
+        const c = get();
+        const email = 'deadline.abandoned@example.com';
+        const res = await c.call(
+          { method: 'POST', url: '/users', headers: json, payload: { email, password: 'Abandoned-After-Deadline-1' } },
+          { app, allow5xx: [503] },
+        );
+        expect(res.statusCode).toBe(503);
+        // The handler goes on (it was waiting for its hash) only now, well after the 503.
+        hasher.open();
+        const abandonedLine = (line: Record<string, unknown>) => typeof line.msg === 'string' && line.msg.includes('abandoned after its deadline');
+        await eventually(() => linesOf(res.headers['x-request-id']).some(abandonedLine));
+        const own = linesOf(res.headers['x-request-id']);
+        expect(own.filter(abandonedLine)).toEqual([expect.objectContaining({ level: 20, lateOutcome: 'DatabaseAccessError' })]);
+        expect(own.filter((line) => (line.level as number) >= 50)).toEqual([]);
+        expect(own.filter((line) => JSON.stringify(line).includes('"stack"'))).toEqual([]);
+        const rows = await c.orm.em.getConnection().execute<{ n: number }[]>('select count(*) as n from "dbo"."User" where "Email" = ?', [email]);
+        expect(Number(rows[0]?.n)).toBe(0);
+      });
+
+      test('an error after an answer the deadline did not send is still logged as an error', async () => {
+        const c = get();
+        const res = await c.call({ method: 'GET', url: '/test/sent-then-failed' }, { app });
+        expect(res.statusCode).toBe(200);
+        await eventually(() => linesOf(res.headers['x-request-id']).some((line) => line.level === 50));
+        const errors = linesOf(res.headers['x-request-id']).filter((line) => line.level === 50);
+        expect(errors.map((line) => (line.err as { message?: unknown } | undefined)?.message)).toEqual(['failed after its own answer']);
+      });
     });
 
     // PGlite serves one connection: nothing else can hold a lock there, so the lock tests exist only on

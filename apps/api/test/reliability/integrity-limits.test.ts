@@ -34,10 +34,19 @@ describeReliability(
       ['401 (a wrong token)', '/users', { authorization: 'Bearer wrong-token' }, 401],
       ['404 (no such route: the not-found handler)', '/no-such-route', {}, 404],
       ['400 (a bad query)', '/users?page=-1', adminAuth, 400],
+      ['414 (a path segment over the router\'s limit: answered before any hook)', `/ref/${'a'.repeat(10_000)}`, {}, 414],
+      ['400 (malformed percent-encoding in the path: answered before any hook)', '/ref/%E0%A4%A', {}, 400],
     ])('every request counts against the limit: %s', async (_name, url, headers, status) => {
       const c = get();
       const seen = await statuses(c, limited, RATE_LIMIT + 2, { url, headers, remoteAddress: freshAddress() });
       expect(seen).toEqual([...Array<number>(RATE_LIMIT).fill(status), 429, 429]);
+    });
+
+    test('a client that spent its budget on URLs the router refuses gets 429 on a normal request too', async () => {
+      const c = get();
+      const remoteAddress = freshAddress();
+      await statuses(c, limited, RATE_LIMIT, { url: `/ref/${'a'.repeat(10_000)}`, remoteAddress });
+      expect(await statuses(c, limited, 1, { url: '/ref/user-statuses', remoteAddress })).toEqual([429]);
     });
 
     test('the health probes stay unlimited for a client whose budget is spent', async () => {
