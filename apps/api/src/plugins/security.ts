@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Redis } from 'ioredis';
 import helmet from 'helmet';
+import { clientAddress } from '../client-address';
 import { clientKey, rateLimitExceeded, rateLimiters, type RateLimiters, type StoreHealth } from './rate-limit';
 import { addSendStep, routeConfigOf } from './route-hooks';
 
@@ -187,7 +188,7 @@ export const securityPlugin = fp<SecurityPluginOptions>(
     const limit = limiters.create(options.rateLimitMax, 60_000);
     const max = limit.max;
     const countRequest = (request: FastifyRequest, reply: FastifyReply, done: (error?: Error) => void): void => {
-      limit.hit(clientKey(request.ip), (count, ttlMs) => {
+      limit.hit(clientKey(clientAddress(request) ?? 'unknown'), (count, ttlMs) => {
         const resetSeconds = Math.ceil(ttlMs / 1000);
         if (count <= max) {
           void reply.header('x-ratelimit-limit', max).header('x-ratelimit-remaining', max - count).header('x-ratelimit-reset', resetSeconds);

@@ -146,6 +146,18 @@ describeReliability(
         expect(seen).toEqual([...Array<number>(AUTH_FAILURES).fill(401), 429]);
       });
 
+      test('junk X-Forwarded-For does not buy a fresh general limit: each request counts against the socket peer', async () => {
+        const c = get();
+        const app = await c.buildExtraApp({ config: { trustProxy: true, rateLimitMax: RATE_LIMIT } });
+        const remoteAddress = freshAddress();
+        const seen: number[] = [];
+        for (let i = 0; i <= RATE_LIMIT; i += 1) {
+          const res = await c.call({ method: 'GET', url: '/no-such-route', headers: { 'x-forwarded-for': `junk-${i}` }, remoteAddress }, { app });
+          seen.push(res.statusCode);
+        }
+        expect(seen).toEqual([...Array<number>(RATE_LIMIT).fill(404), 429]);
+      });
+
       test('a hop count trusts that many hops: the address the last trusted proxy saw', async () => {
         const app = await get().buildExtraApp({ config: { trustProxy: 1 } });
         expect(await ipRecorded(app, { 'x-forwarded-for': '198.51.100.1, 203.0.113.20' })).toBe('203.0.113.20');
