@@ -46,7 +46,7 @@ export const healthRoutes: FastifyPluginCallback = (app, _options, done) => {
         return reply
           .code(503)
           .header('retry-after', '5')
-          .send({ error: `Not ready: ${error.message}.`, code: error.code, details: [] } satisfies ErrorResponse);
+          .send({ error: `Not ready: ${error.message}. Try again shortly.`, details: [] } satisfies ErrorResponse);
       }
       return { success: true, message: 'ready', data: { status: 'ready' } };
     },

@@ -179,7 +179,7 @@ describeReliability(
           proxy.set('open');
         });
         expect(readyDuringOutage?.res.statusCode).toBe(503);
-        expect(readyDuringOutage?.res.json()).toEqual({ error: 'The service is temporarily unavailable; try again shortly.', details: [] });
+        expect(readyDuringOutage?.res.json()).toEqual({ error: 'Not ready: The primary database (DATABASE_URL) is unavailable. Try again shortly.', details: [] });
         expect(readyDuringOutage?.ms).toBeLessThan(READY_WITHIN_MS + 500);
         expect(answers.filter((a) => a.res.statusCode === 503).length).toBeGreaterThan(0);
         expectCleanFailures(c, answers);
