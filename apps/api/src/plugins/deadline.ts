@@ -47,14 +47,25 @@ class RequestDeadline implements Deadline {
   }
 }
 
+// The requests the deadline answered (the error handler notes them as it answers the 503).
+const answeredByDeadlines = new WeakSet<FastifyRequest>();
+
+/**
+ * Records that `request` was answered by its deadline: fastify's `handlerTimeout` fired and the error
+ * handler is answering its 503 (synchronously, from the timer, before any later step of the handler
+ * runs). Called by `errorHandlerPlugin` only.
+ */
+export function noteAnsweredByDeadline(request: FastifyRequest): void {
+  answeredByDeadlines.add(request);
+}
+
 /**
  * Whether `request` was answered by its deadline (fastify's `handlerTimeout` 503) rather than by its
- * handler: its signal fired with fastify's timeout error. A client that went away aborts the signal
- * too, but without that reason.
+ * handler. A set lookup: it runs on every access to `request.em` and after every handler, and must not
+ * read the request's signal, which Node creates on first access (an AbortSignal per request).
  */
 export function answeredByDeadline(request: FastifyRequest): boolean {
-  const signal = request.deadline?.signal;
-  return signal !== undefined && signal.aborted && (signal.reason as { code?: unknown } | undefined)?.code === 'FST_ERR_HANDLER_TIMEOUT';
+  return answeredByDeadlines.has(request);
 }
 
 /** Notes, once, that the handler settled after the deadline's answer (`outcome`: 'result' or the error's name). */

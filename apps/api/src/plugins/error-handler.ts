@@ -5,6 +5,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import fp from 'fastify-plugin';
 import { ValidationError } from 'yup';
+import { noteAnsweredByDeadline } from './deadline';
 import { API_HEADERS, NO_STORE } from './security';
 
 interface StatusError {
@@ -100,6 +101,8 @@ export const errorHandlerPlugin = fp(
         else void reply.header('retry-after', '5');
         // The deadline's own 503 is an expected outcome with a known cause: no stack to read.
         if ((error as { code?: unknown }).code === 'FST_ERR_HANDLER_TIMEOUT') {
+          // From here on the handler's work is abandoned (request.em refuses, its outcome is dropped).
+          noteAnsweredByDeadline(request);
           request.log.warn({ code: 'FST_ERR_HANDLER_TIMEOUT' }, "service unavailable: the request's deadline passed before its work was done");
         } else {
           request.log.warn({ err: error }, 'service unavailable');
