@@ -209,7 +209,7 @@ function dialectOptions(url: DatabaseUrl, env: DatabaseEnv, log: KnexLog): Parti
  * `allowGlobalContext: false`, the soft-delete filter, the audit and soft-delete subscribers, typed
  * `NotFoundError`s whose messages omit the search condition, and no query parameters in logs; the
  * audit trail of dbo.User and dbo.Company (`auditTrailSubscriber`). A `logger` override (a
- * {@link DatabaseLogWriter}) receives knex's warnings as well as MikroORM's lines.
+ * {@link DatabaseLogWriter}) receives knex's warnings as well as MikroORM's lines, uncoloured.
  * @throws {DatabaseConfigError} for an invalid URL or setting; messages never contain passwords.
  * @example
  * const orm = await MikroORM.init(createOrmConfig());
@@ -239,6 +239,10 @@ export function createOrmConfig(env: DatabaseEnv = process.env, overrides: Parti
     findOneOrFailHandler: (entityName: string) => new NotFoundError(entityName),
     findExactlyOneOrFailHandler: (entityName: string) => new NotFoundError(entityName),
     debug: readDebug(env),
+    // MikroORM colours its lines by default, so escape codes ended up in log files and JSON lines:
+    // colour only when it writes to a terminal itself. (MikroORM keeps this setting process-wide.)
+    // isTTY is undefined when stdout is a file or a pipe, whatever its declared type says.
+    colors: writer === undefined && (process.stdout.isTTY as boolean | undefined) === true,
   };
   const merged: OrmOptions = { ...base, ...overrides };
   merged.debug = safeDebug(merged.debug);
