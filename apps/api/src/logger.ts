@@ -33,8 +33,9 @@ export function loggerOptions(level: string, pretty: boolean): NonNullable<Fasti
     level,
     redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
     serializers: {
-      // Spread: pino wants a plain record.
-      err: (error: Error) => ({ ...logSafeError(error) }),
+      // Spread: pino wants a plain record. Fastify's type insists on a `stack` string; pino writes what
+      // the serializer returns, and an error without a stack is better logged without the field.
+      err: ((error: Error) => ({ ...logSafeError(error) })) as (error: Error) => { type: string; message: string; stack: string },
       req(request: FastifyRequest) {
         return {
           method: request.method,
