@@ -34,6 +34,6 @@ describe('logSafeError', () => {
   });
 
   test('a thrown non-error becomes its text', () => {
-    expect(logSafeError('plain string')).toEqual({ type: 'string', message: 'plain string', stack: '' });
+    expect(logSafeError('plain string')).toEqual({ type: 'string', message: 'plain string' });
   });
 });

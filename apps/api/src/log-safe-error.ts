@@ -10,8 +10,8 @@ export interface LogSafeError {
   type: string;
   /** The message, SQL literals replaced by `'?'` when the error carries a statement. */
   message: string;
-  /** '' when the error has none. */
-  stack: string;
+  /** Absent when the error has none (an error-shaped object, a thrown non-error): no empty field in a log line. */
+  stack?: string;
   /** The error's own `code` (a driver's or an API error's), when it is a string or number. */
   code?: string | number;
   /** The HTTP status the error names, when it has one. */
@@ -28,6 +28,16 @@ const MAX_CAUSES = 5;
 
 function isErrorLike(value: unknown): value is Error {
   return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
+}
+
+/**
+ * An error's `name`; for an error-shaped object without one (a line logging `err: { type, message }`,
+ * the shape this module produces) its `type`.
+ */
+function typeOf(error: Error): string {
+  const { name, type } = error as { name?: unknown; type?: unknown };
+  if (typeof name === 'string') return name;
+  return typeof type === 'string' ? type : 'Error';
 }
 
 /**
@@ -54,10 +64,11 @@ function redact(text: string): string {
  * @example logger.error({ err: logSafeError(error) }, 'unhandled error');
  */
 export function logSafeError(error: unknown, depth = 0): LogSafeError {
-  if (!isErrorLike(error)) return { type: typeof error, message: String(error), stack: '' };
+  if (!isErrorLike(error)) return { type: typeof error, message: String(error) };
   const sql = carriesSql(error);
   const clean = (text: string) => (sql ? redact(text) : text);
-  const safe: LogSafeError = { type: error.name, message: clean(error.message), stack: typeof error.stack === 'string' ? clean(error.stack) : '' };
+  const safe: LogSafeError = { type: typeOf(error), message: clean(error.message) };
+  if (typeof error.stack === 'string' && error.stack !== '') safe.stack = clean(error.stack);
   const { code, statusCode, constraint } = error as { code?: unknown; statusCode?: unknown; constraint?: unknown };
   if (typeof code === 'string' || typeof code === 'number') safe.code = code;
   if (typeof statusCode === 'number') safe.statusCode = statusCode;

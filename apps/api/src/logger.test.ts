@@ -35,3 +35,19 @@ describe('the logger redacts secrets (the scalars of a line go out as they are)'
     });
   });
 });
+
+describe('errors in log lines', () => {
+  test('an error-shaped object without a stack (the Redis outage warning) gets no empty stack field', () => {
+    const [line] = logged((logger) => {
+      logger.warn({ rateLimitStore: 'redis', err: { type: 'Error', message: 'connect ECONNREFUSED 127.0.0.1:6379' } }, 'Redis is not answering');
+    });
+    expect(line?.err).toEqual({ type: 'Error', message: 'connect ECONNREFUSED 127.0.0.1:6379' });
+  });
+
+  test('an error keeps its stack', () => {
+    const [line] = logged((logger) => {
+      logger.error({ err: new TypeError('broken') }, 'failed');
+    });
+    expect(line?.err).toMatchObject({ type: 'TypeError', message: 'broken', stack: expect.stringContaining('TypeError: broken') as unknown });
+  });
+});

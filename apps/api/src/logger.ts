@@ -1,5 +1,6 @@
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import pino from 'pino';
+import type { DatabaseLogWriter } from '@eventlead/db';
 import { secretFieldNames } from '@eventlead/models';
 import { clientAddress } from './client-address';
 import { logSafeError } from './log-safe-error';
@@ -32,8 +33,9 @@ export function loggerOptions(level: string, pretty: boolean): NonNullable<Fasti
     level,
     redact: { paths: [...REDACTED_PATHS], censor: '[redacted]' },
     serializers: {
-      // Spread: pino wants a plain record.
-      err: (error: Error) => ({ ...logSafeError(error) }),
+      // Spread: pino wants a plain record. Fastify's type insists on a `stack` string; pino writes what
+      // the serializer returns, and an error without a stack is better logged without the field.
+      err: ((error: Error) => ({ ...logSafeError(error) })) as (error: Error) => { type: string; message: string; stack: string },
       req(request: FastifyRequest) {
         return {
           method: request.method,
@@ -56,6 +58,18 @@ export function loggerOptions(level: string, pretty: boolean): NonNullable<Fasti
 export function createLogger(level: string, pretty: boolean): pino.Logger {
   const options = loggerOptions(level, pretty) as pino.LoggerOptions;
   return pretty ? pino(options) : pino(options, pino.destination({ dest: 1, sync: false }));
+}
+
+/**
+ * The ORM's `logger` (`initORM({ logger: databaseLogWriter(logger) })`): MikroORM's lines (queries with
+ * DATABASE_DEBUG) and knex's warnings (a connection dropped in an outage) become JSON lines of the
+ * app's logger, at knex's level, instead of bare console lines beside them.
+ */
+export function databaseLogWriter(logger: pino.Logger): DatabaseLogWriter {
+  const database = logger.child({ component: 'database' });
+  return (message, level = 'info') => {
+    database[level](message);
+  };
 }
 
 /** Writes out whatever the logger still buffers (shutdown). */

@@ -5,7 +5,7 @@ import { buildApp } from './app';
 import { loadApiConfig } from './config';
 import { devTokenPath, ensureDevAdminToken } from './dev-token';
 import { explainListenFailure } from './listen-failure';
-import { createLogger, flushLogger } from './logger';
+import { createLogger, databaseLogWriter, flushLogger } from './logger';
 import { checkReplicas, describeDatabase, prepareDatabase } from './prepare-database';
 
 /** The signals that stop the server gracefully; close-with-grace keeps handling the others. */
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
   }
 
   logger.info(`database: ${describeDatabase(database)}`);
-  const orm = await initORM();
+  const orm = await initORM({ logger: databaseLogWriter(logger) });
   await prepareDatabase(orm, logger);
   await checkReplicas(orm, logger);
   const app = await buildApp({ orm, config, logger });

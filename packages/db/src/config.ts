@@ -10,7 +10,7 @@ import { SolomonNamingStrategy } from './naming/solomon-naming-strategy';
 import { SolomonPGliteDriver, SolomonPostgreSqlDriver } from './naming/postgres-drivers';
 import { readPoolSettings, type DatabaseEnv, type PoolSettings } from './pool-settings';
 import { SoftDeleteSubscriber, softDeleteFilter, SOFT_DELETE_FILTER } from './soft-delete';
-import { knexLog } from './knex-log';
+import { knexLog, knexLogTo, type DatabaseLogWriter, type KnexLog } from './knex-log';
 
 /** MikroORM options as this package builds them: any of the SQL drivers. */
 export type OrmOptions = Options<AbstractSqlDriver>;
@@ -147,7 +147,7 @@ function connectionDriverOptions(url: Exclude<DatabaseUrl, { dialect: 'pglite' }
   return url.dialect === 'mssql' ? mssqlConnection(url, pool) : pgConnection(url, pool);
 }
 
-function readReplicas(env: DatabaseEnv, primary: DatabaseUrl, pool: PoolSettings): ConnectionOptions[] {
+function readReplicas(env: DatabaseEnv, primary: DatabaseUrl, pool: PoolSettings, log: KnexLog): ConnectionOptions[] {
   const raw = env.DATABASE_REPLICA_URLS?.trim();
   if (!raw) {
     return [];
@@ -164,11 +164,11 @@ function readReplicas(env: DatabaseEnv, primary: DatabaseUrl, pool: PoolSettings
           `DATABASE_REPLICA_URLS entry ${i + 1} must be a ${primary.dialect} server URL like DATABASE_URL (got ${url.dialect}).`,
         );
       }
-      return { name: `replica-${i + 1}`, ...serverFields(url), driverOptions: { connection: connectionDriverOptions(url, pool), log: knexLog } };
+      return { name: `replica-${i + 1}`, ...serverFields(url), driverOptions: { connection: connectionDriverOptions(url, pool), log } };
     });
 }
 
-function dialectOptions(url: DatabaseUrl, env: DatabaseEnv): Partial<OrmOptions> {
+function dialectOptions(url: DatabaseUrl, env: DatabaseEnv, log: KnexLog): Partial<OrmOptions> {
   if (url.dialect === 'pglite') {
     if (env.DATABASE_REPLICA_URLS?.trim()) {
       throw new DatabaseConfigError('DATABASE_REPLICA_URLS', 'DATABASE_REPLICA_URLS needs a server DATABASE_URL (postgresql:// or mssql://); unset it for pglite.');
@@ -180,20 +180,20 @@ function dialectOptions(url: DatabaseUrl, env: DatabaseEnv): Partial<OrmOptions>
       // One in-process connection. It must never be recycled or reaped: closing it would throw away an
       // in-memory database, so pool lifetime/idle/validate settings do not apply here.
       pool: { min: 1, max: 1 },
-      driverOptions: url.dataDir === undefined ? { log: knexLog } : { connection: { filename: url.dataDir }, log: knexLog },
+      driverOptions: url.dataDir === undefined ? { log } : { connection: { filename: url.dataDir }, log },
     };
   }
   const pool = readPoolSettings(env);
   const validate = pool.validate && url.dialect === 'postgresql' ? pgPrePing(Math.min(pool.acquireTimeoutMs, 5_000), pool.validateIdleMs) : undefined;
   const { pool: tarn, knexPool } = serverPool(pool, validate);
-  const replicas = readReplicas(env, url, pool);
+  const replicas = readReplicas(env, url, pool, log);
   return {
     // SQL Server checks its connections itself before reuse (knex drops those whose socket closed);
     // a SELECT 1 pre-ping would need tedious' Request API and is left out.
     driver: url.dialect === 'mssql' ? SolomonMsSqlDriver : SolomonPostgreSqlDriver,
     ...serverFields(url),
     pool: tarn,
-    driverOptions: { connection: connectionDriverOptions(url, pool), pool: knexPool, log: knexLog },
+    driverOptions: { connection: connectionDriverOptions(url, pool), pool: knexPool, log },
     ...(replicas.length > 0 ? { replicas, preferReadReplicas: true } : {}),
   };
 }
@@ -208,7 +208,8 @@ function dialectOptions(url: DatabaseUrl, env: DatabaseEnv): Partial<OrmOptions>
  * Always: the explicit `entities` array of `@eventlead/models`, Solomon naming, `forceUtcTimezone`,
  * `allowGlobalContext: false`, the soft-delete filter, the audit and soft-delete subscribers, typed
  * `NotFoundError`s whose messages omit the search condition, and no query parameters in logs; the
- * audit trail of dbo.User and dbo.Company (`auditTrailSubscriber`).
+ * audit trail of dbo.User and dbo.Company (`auditTrailSubscriber`). A `logger` override (a
+ * {@link DatabaseLogWriter}) receives knex's warnings as well as MikroORM's lines, uncoloured.
  * @throws {DatabaseConfigError} for an invalid URL or setting; messages never contain passwords.
  * @example
  * const orm = await MikroORM.init(createOrmConfig());
@@ -216,8 +217,10 @@ function dialectOptions(url: DatabaseUrl, env: DatabaseEnv): Partial<OrmOptions>
  */
 export function createOrmConfig(env: DatabaseEnv = process.env, overrides: Partial<OrmOptions> = {}): OrmOptions {
   const url = parseDatabaseUrl(resolveDatabaseUrl(env).url);
+  // A `logger` (the app's) takes knex's lines too, so nothing reaches the console around it.
+  const writer: DatabaseLogWriter | undefined = overrides.logger;
   const base: OrmOptions = {
-    ...dialectOptions(url, env),
+    ...dialectOptions(url, env, writer === undefined ? knexLog : knexLogTo(writer)),
     entities,
     namingStrategy: SolomonNamingStrategy,
     forceUtcTimezone: true,
@@ -236,6 +239,10 @@ export function createOrmConfig(env: DatabaseEnv = process.env, overrides: Parti
     findOneOrFailHandler: (entityName: string) => new NotFoundError(entityName),
     findExactlyOneOrFailHandler: (entityName: string) => new NotFoundError(entityName),
     debug: readDebug(env),
+    // MikroORM colours its lines by default, so escape codes ended up in log files and JSON lines:
+    // colour only when it writes to a terminal itself. (MikroORM keeps this setting process-wide.)
+    // isTTY is undefined when stdout is a file or a pipe, whatever its declared type says.
+    colors: writer === undefined && (process.stdout.isTTY as boolean | undefined) === true,
   };
   const merged: OrmOptions = { ...base, ...overrides };
   merged.debug = safeDebug(merged.debug);

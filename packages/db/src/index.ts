@@ -54,6 +54,7 @@ export {
 export { closeORM, createORM, initORM, type Orm } from './orm';
 export { DatabaseNotReadyError, ping, type PingFailure, type PingOptions } from './ping';
 export type { DatabaseEnv } from './pool-settings';
+export { knexLogTo, type DatabaseLogLevel, type DatabaseLogWriter } from './knex-log';
 export { redactSqlValues } from './redact-sql';
 export { redactUrl } from './redact-url';
 export {

@@ -1,5 +1,5 @@
 import { createOrmConfig } from './config';
-import { knexLog } from './knex-log';
+import { knexLog, type DatabaseLogLevel } from './knex-log';
 import { redactSqlValues } from './redact-sql';
 
 describe('knex log', () => {
@@ -26,5 +26,23 @@ describe('knex log', () => {
 
   test.each(['postgresql://postgres@127.0.0.1:5432/db', 'mssql://sa:pw@127.0.0.1:1433/db', 'pglite://memory'])('the ORM config of %s hands knex this logger', (url) => {
     expect(createOrmConfig({ DATABASE_URL: url }).driverOptions).toMatchObject({ log: knexLog });
+  });
+
+  test('with a logger configured, knex warnings go to it at their level, not to the console', () => {
+    const lines: [string, DatabaseLogLevel | undefined][] = [];
+    const spies = (['log', 'warn', 'error', 'debug'] as const).map((m) => jest.spyOn(console, m).mockImplementation(() => undefined));
+    try {
+      const config = createOrmConfig({ DATABASE_URL: 'postgresql://postgres@127.0.0.1:5432/db' }, { logger: (message: string, level?: DatabaseLogLevel) => lines.push([message, level]) });
+      const log = (config.driverOptions as { log: typeof knexLog }).log;
+      log.warn('Connection Error: Connection ended unexpectedly');
+      log.error(`insert into "x" values ('a@b.c') - read ECONNRESET`);
+      expect(lines).toEqual([
+        ['Connection Error: Connection ended unexpectedly', 'warn'],
+        [`insert into "x" values ('?') - read ECONNRESET`, 'error'],
+      ]);
+      for (const spy of spies) expect(spy).not.toHaveBeenCalled();
+    } finally {
+      for (const spy of spies) spy.mockRestore();
+    }
   });
 });

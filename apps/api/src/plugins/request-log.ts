@@ -115,7 +115,7 @@ export const requestLogPlugin = fp<RequestLogPluginOptions>(
         errorType: error.name.slice(0, 200),
         severity: 'error',
         message: logSafeMessage(error),
-        stackTrace: safe.stack === '' ? null : safe.stack,
+        stackTrace: safe.stack ?? null,
         method: request.method.slice(0, 10),
         path: pathOf(request),
         requestId: request.id,

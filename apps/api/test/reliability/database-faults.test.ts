@@ -1,6 +1,7 @@
 import { createORM, createOrmConfig, transactional, type Orm } from '@eventlead/db';
 import { User } from '@eventlead/models';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { databaseLogWriter } from '../../src/logger';
 import { adminAuth, describeReliability, type ReliabilityContext } from './support/harness';
 import { countFault } from './support/report';
 import { runs } from './support/settings';
@@ -43,7 +44,7 @@ describeReliability(
           DATABASE_POOL_MAX: '6',
           DATABASE_POOL_ACQUIRE_TIMEOUT_MS: String(ACQUIRE_TIMEOUT_MS),
           DATABASE_CONNECT_TIMEOUT_MS: String(CONNECT_TIMEOUT_MS),
-        }),
+        }, { logger: databaseLogWriter(c.logger) }),
       );
       app = await c.buildExtraApp({ config: { requestTimeoutMs: REQUEST_TIMEOUT_MS } }, proxiedOrm);
     });
@@ -112,6 +113,11 @@ describeReliability(
       expect(problems).toEqual([]);
     }
 
+    /** What went to the console instead of the app's logger (the harness keeps those lines too). */
+    function consoleLines(c: ReliabilityContext): string[] {
+      return c.logs.filter((line) => line.startsWith('console.'));
+    }
+
     /** Waits (bounded) until /health/ready answers 200; returns how long it took. */
     async function recovery(c: ReliabilityContext): Promise<number> {
       const started = Date.now();
@@ -165,6 +171,7 @@ describeReliability(
       const how = mode === 'reset' ? 'connections reset, new ones refused' : 'every packet dropped';
       test(`database unreachable (${how}): 503 in the envelope within the request timeout, /health/ready 503 within 2 s, service returns by itself`, async () => {
         const c = get();
+        const consoleLinesBefore = consoleLines(c).length;
         let readyDuringOutage: Answer | undefined;
         const answers = await load(c, 6, async () => {
           await new Promise((resolve) => setTimeout(resolve, 300));
@@ -183,6 +190,12 @@ describeReliability(
         expect(readyDuringOutage?.ms).toBeLessThan(READY_WITHIN_MS + 500);
         expect(answers.filter((a) => a.res.statusCode === 503).length).toBeGreaterThan(0);
         expectCleanFailures(c, answers);
+        // knex's "Connection Error: Connection ended unexpectedly" included: JSON lines of the app's logger only.
+        expect(consoleLines(c).slice(consoleLinesBefore)).toEqual([]);
+        if (mode === 'reset') {
+          // Routed, not lost: knex's report of the dropped connections is a warning of the app's logger.
+          expect(c.logs.some((line) => line.includes('"component":"database"') && line.includes('Connection Error'))).toBe(true);
+        }
         const timedOut = answers.filter((a) => c.errorLogOf(a.res).some((line) => line.includes('FST_ERR_HANDLER_TIMEOUT'))).length;
         const recoveredIn = await recovery(c);
         c.figures.notes.push(`${mode}: ${timedOut} requests answered 503 by the request timeout`);

@@ -152,6 +152,9 @@ describeReliability(
         }
         const lines = c.logs.slice(logsBefore);
         expect(lines.filter((line) => line.includes(`The rate-limit store (Redis at 127.0.0.1:${port}) is not answering`))).toHaveLength(1);
+        // The cause in a few words, no empty "stack" field (an expected condition has no stack trace).
+        const warning = JSON.parse(lines.find((line) => line.includes('is not answering')) ?? '{}') as { err?: unknown };
+        expect(warning.err).toEqual({ type: expect.any(String) as unknown, message: expect.any(String) as unknown });
         expect(lines.filter((line) => line.includes(`The rate-limit store (Redis at 127.0.0.1:${port}) is answering again`))).toHaveLength(1);
         expect(lines.filter((line) => line.startsWith('console.')).map((line) => line.slice(0, 120))).toEqual([]);
       } finally {

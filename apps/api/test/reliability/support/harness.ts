@@ -32,6 +32,8 @@ export interface ReliabilityContext {
   app: FastifyInstance;
   figures: PartFigures;
   secrets: SecretScanner;
+  /** The apps' logger, writing into `logs`. */
+  logger: pino.Logger;
   /** Every log line the apps of this part wrote (pino JSON), plus console warnings and errors. */
   logs: string[];
   /**
@@ -143,6 +145,7 @@ export function describeReliability(
           app,
           figures,
           secrets,
+          logger,
           logs,
           envelopeProblems,
           record,
