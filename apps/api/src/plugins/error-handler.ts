@@ -1,10 +1,11 @@
-import { mapDatabaseError } from '@eventlead/db';
+import { DatabaseUnavailableError, mapDatabaseError } from '@eventlead/db';
 import { formatValidationError, type ErrorResponse } from '@eventlead/schemas';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import fp from 'fastify-plugin';
 import { ValidationError } from 'yup';
+import { logSafeErrorWithoutStack } from '../log-safe-error';
 import { noteAnsweredByDeadline } from './deadline';
 import { API_HEADERS, NO_STORE } from './security';
 
@@ -104,6 +105,10 @@ export const errorHandlerPlugin = fp(
           // From here on the handler's work is abandoned (request.em refuses, its outcome is dropped).
           noteAnsweredByDeadline(request);
           request.log.warn({ code: 'FST_ERR_HANDLER_TIMEOUT' }, "service unavailable: the request's deadline passed before its work was done");
+        } else if (error instanceof DatabaseUnavailableError) {
+          // So is a database outage, which fails every request the same way: its type, code and message
+          // and the driver's (ECONNREFUSED...), without a stack per request burying the log.
+          request.log.warn({ error: logSafeErrorWithoutStack(error) }, 'service unavailable: the database cannot be reached');
         } else {
           request.log.warn({ err: error }, 'service unavailable');
         }
