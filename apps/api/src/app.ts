@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { type ApiConfig, loadApiConfig, type TrustProxy } from './config';
 import { accessLogPlugin } from './plugins/access-log';
 import { authPlugin } from './plugins/auth';
+import { bodyPlugin } from './plugins/body';
 import { logSafeError } from './log-safe-error';
 import { deadlinePlugin } from './plugins/deadline';
 import { answerClientError, answerFrameworkError, errorHandlerPlugin } from './plugins/error-handler';
@@ -96,6 +97,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
 
   await app.register(accessLogPlugin);
   await app.register(errorHandlerPlugin);
+  // Before any plugin or route that takes a body, so that all of them inherit its JSON parser.
+  await app.register(bodyPlugin);
   await app.register(securityPlugin, { rateLimitMax: config.rateLimitMax, redisUrl: config.redisUrl });
   await app.register(openApiPlugin);
   await app.register(validationPlugin);

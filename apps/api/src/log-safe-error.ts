@@ -83,3 +83,24 @@ export function logSafeMessage(error: unknown): string {
   for (let e: LogSafeError | undefined = logSafeError(error); e !== undefined; e = e.cause) parts.push(e.message);
   return parts.join('; caused by: ');
 }
+
+/** A {@link LogSafeError} without its stacks (its own and its causes'). */
+export interface StacklessError extends Omit<LogSafeError, 'stack' | 'cause'> {
+  /** The same for `error.cause`. */
+  cause?: StacklessError;
+}
+
+/**
+ * {@link logSafeError} without the stacks, for an error whose cause is known and expected (the
+ * database cannot be reached): type, code and message of the error and of its causes (the driver's
+ * `ECONNREFUSED`...). During an outage every request fails the same way, and a stack per request
+ * would bury the log without saying more.
+ * @example request.log.warn({ error: logSafeErrorWithoutStack(error) }, 'service unavailable');
+ */
+export function logSafeErrorWithoutStack(error: unknown): StacklessError {
+  return withoutStacks(logSafeError(error));
+}
+
+function withoutStacks({ stack: _stack, cause, ...rest }: LogSafeError): StacklessError {
+  return cause === undefined ? rest : { ...rest, cause: withoutStacks(cause) };
+}

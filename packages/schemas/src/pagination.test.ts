@@ -1,6 +1,7 @@
 import type { PaginationParams } from './pagination';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginationParams } from './pagination';
 
+const PLAIN = 'Write it in plain digits, without leading zeros, a sign, a decimal point or an exponent.';
 const query = paginationParams({ sortBy: ['email', 'createdDate'], defaultSortBy: 'createdDate' });
 
 describe('paginationParams', () => {
@@ -26,7 +27,6 @@ describe('paginationParams', () => {
       { page: 10, pageSize: 100 },
     ],
     [{ pageSize: '1' }, { pageSize: 1 }],
-    [{ page: '007' }, { page: 7 }],
     [
       { page: 3, pageSize: 50 },
       { page: 3, pageSize: 50 },
@@ -50,6 +50,9 @@ describe('paginationParams', () => {
     ['exponent notation', { page: '1e1' }],
     ['hex', { page: '0x10' }],
     ['a sign', { page: '+2' }],
+    ['a leading zero', { pageSize: '020' }],
+    ['leading zeros', { page: '007' }],
+    ['a zero-padded zero', { pageSize: '00' }],
     ['a repeated parameter', { page: ['1', '2'] }],
     ['a boolean', { page: true }],
     ['page 0', { page: '0' }],
@@ -83,7 +86,10 @@ describe('paginationParams', () => {
   });
 
   test.each([
-    [{ page: '-1' }, 'page must be a whole number from 1 to 90071992547409.'],
+    [{ page: '-1' }, `page must be a whole number from 1 to 90071992547409. ${PLAIN}`],
+    [{ page: '+2' }, `page must be a whole number from 1 to 90071992547409. ${PLAIN}`],
+    [{ pageSize: '020' }, `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}. ${PLAIN}`],
+    [{ pageSize: '1e1' }, `pageSize must be a whole number from 1 to ${MAX_PAGE_SIZE}. ${PLAIN}`],
     [{ page: '0' }, 'page must be a whole number from 1 to 90071992547409.'],
     [{ page: '9'.repeat(30) }, 'page must be a whole number from 1 to 90071992547409.'],
     [{ page: '1.5' }, 'page must be a whole number from 1 to 90071992547409.'],
@@ -98,7 +104,7 @@ describe('paginationParams', () => {
 
   test('the refusals of a parameter say it once', async () => {
     const error = await query.validate({ page: '-1' }, { abortEarly: false }).catch((e: unknown) => e);
-    expect((error as { errors: string[] }).errors).toEqual(['page must be a whole number from 1 to 90071992547409.']);
+    expect((error as { errors: string[] }).errors).toEqual([`page must be a whole number from 1 to 90071992547409. ${PLAIN}`]);
   });
 
   test('refuses a default that is not in the whitelist', () => {

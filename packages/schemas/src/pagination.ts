@@ -7,7 +7,10 @@ export const DEFAULT_PAGE_SIZE = 20;
 export const MAX_PAGE_SIZE = 100;
 // Keeps (page - 1) × pageSize a safe integer, so the offset handed to the database is exact.
 const MAX_PAGE = Math.floor(Number.MAX_SAFE_INTEGER / MAX_PAGE_SIZE);
-const DIGITS = /^-?[0-9]+$/;
+// Plain digits as the id path parameter takes them: no leading zero, sign, decimal point or exponent,
+// so one page has one URL ("020" is not "20").
+const PLAIN_DIGITS = /^(0|[1-9][0-9]*)$/;
+const PLAIN_DIGITS_HINT = 'Write it in plain digits, without leading zeros, a sign, a decimal point or an exponent.';
 
 /** Settings of {@link paginationParams}. */
 export interface PaginationOptions<TSort extends string> {
@@ -19,20 +22,23 @@ export interface PaginationOptions<TSort extends string> {
 
 /**
  * A whole number from `min` to `max` from a query string. yup's own number cast is lenient ("2abc"
- * fails, but " 2 ", "1e1", "0x10" and ['1', '2'] all become numbers); here a string must be plain
- * digits (a leading minus is read, so that "-1" is refused as out of range rather than as not a
- * number). Every refusal says what is allowed: "page must be a whole number from 1 to 100.", and a
- * parameter given twice "page must be given only once.".
+ * fails, but " 2 ", "1e1", "0x10", "020" and ['1', '2'] all become numbers); here a string must be
+ * plain digits without a leading zero, a sign or an exponent, like the `:id` path parameter. Every
+ * refusal says what is allowed: "pageSize must be a whole number from 1 to 100.", followed for a
+ * string that is not plain digits by how to write it ("Write it in plain digits, without leading
+ * zeros, ..."); a parameter given twice: "page must be given only once.".
  */
 function queryInteger(min: number, max: number): NumberSchema {
   const allowed = `\${path} must be a whole number from ${min} to ${max}.`;
   return number()
     .transform((value: unknown, original: unknown) => {
       if (original === undefined || original === null || typeof original === 'number') return value;
-      return typeof original === 'string' && DIGITS.test(original) ? Number(original) : Number.NaN;
+      return typeof original === 'string' && PLAIN_DIGITS.test(original) ? Number(original) : Number.NaN;
     })
     .typeError((params: { path: string; originalValue: unknown }) =>
-      Array.isArray(params.originalValue) ? `${params.path} must be given only once.` : `${params.path} must be a whole number from ${min} to ${max}.`,
+      Array.isArray(params.originalValue)
+        ? `${params.path} must be given only once.`
+        : `${params.path} must be a whole number from ${min} to ${max}. ${PLAIN_DIGITS_HINT}`,
     )
     .integer(allowed)
     .min(min, allowed)

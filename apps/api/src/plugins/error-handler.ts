@@ -1,10 +1,11 @@
-import { mapDatabaseError } from '@eventlead/db';
+import { DatabaseUnavailableError, mapDatabaseError } from '@eventlead/db';
 import { formatValidationError, type ErrorResponse } from '@eventlead/schemas';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import fp from 'fastify-plugin';
 import { ValidationError } from 'yup';
+import { logSafeErrorWithoutStack } from '../log-safe-error';
 import { noteAnsweredByDeadline } from './deadline';
 import { API_HEADERS, NO_STORE } from './security';
 
@@ -72,14 +73,47 @@ export function answerClientError(this: FastifyInstance, error: Error & { code?:
 }
 
 /**
+ * The methods the router answers on the path of `url` (sorted), for a request whose own method it
+ * does not: a path that exists with other methods gets a 405 and an `Allow` header instead of a 404.
+ * Asks fastify's router once per method any route uses, only on this not-found path. An OPTIONS
+ * request stays a 404: no route answers OPTIONS (there is no CORS preflight), as before.
+ */
+function allowedMethods(app: FastifyInstance, routeMethods: ReadonlySet<string>, method: string, url: string): string[] {
+  if (method === 'OPTIONS') return [];
+  const allowed: string[] = [];
+  for (const candidate of routeMethods) {
+    if (candidate === method) continue;
+    // Typed as always found; a path the router does not have for the method is null.
+    const found: unknown = app.findRoute({ method: candidate, url });
+    if (found !== null) allowed.push(candidate);
+  }
+  return allowed.sort();
+}
+
+/**
  * The one error handler: maps typed errors to HTTP statuses and the ErrorResponse envelope.
  * Validation → 400 with per-field details; typed 4xx errors → their status and message; anything
  * else → 500 with a generic message, the detail going to the log only.
  */
 export const errorHandlerPlugin = fp(
   (app: FastifyInstance, _options, done) => {
+    // Every method some route answers, so that a request no route answers can be told which of them
+    // its path has (405 rather than 404).
+    const routeMethods = new Set<string>();
+    app.addHook('onRoute', (route) => {
+      for (const method of Array.isArray(route.method) ? route.method : [route.method]) routeMethods.add(method.toUpperCase());
+    });
     app.setNotFoundHandler((request, reply) => {
-      void reply.code(404).send({ error: `Route ${request.method} ${request.url.split('?')[0] ?? ''} not found.`, details: [] } satisfies ErrorResponse);
+      const path = request.url.split('?')[0] ?? '';
+      const allowed = allowedMethods(request.server, routeMethods, request.method, request.url);
+      if (allowed.length === 0) {
+        return reply.code(404).send({ error: `Route ${request.method} ${path} not found.`, details: [] } satisfies ErrorResponse);
+      }
+      const allow = allowed.join(', ');
+      return reply
+        .code(405)
+        .header('allow', allow)
+        .send({ error: `Method ${request.method} is not allowed on ${path}; the methods allowed are ${allow}.`, details: [] } satisfies ErrorResponse);
     });
 
     app.setErrorHandler((raw: FastifyError | Error, request, reply) => {
@@ -104,6 +138,10 @@ export const errorHandlerPlugin = fp(
           // From here on the handler's work is abandoned (request.em refuses, its outcome is dropped).
           noteAnsweredByDeadline(request);
           request.log.warn({ code: 'FST_ERR_HANDLER_TIMEOUT' }, "service unavailable: the request's deadline passed before its work was done");
+        } else if (error instanceof DatabaseUnavailableError) {
+          // So is a database outage, which fails every request the same way: its type, code and message
+          // and the driver's (ECONNREFUSED...), without a stack per request burying the log.
+          request.log.warn({ error: logSafeErrorWithoutStack(error) }, 'service unavailable: the database cannot be reached');
         } else {
           request.log.warn({ err: error }, 'service unavailable');
         }

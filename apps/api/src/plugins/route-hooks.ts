@@ -1,6 +1,6 @@
 import type { FastifyContextConfig, FastifyInstance, FastifyReply, FastifyRequest, RouteOptions } from 'fastify';
 
-type RouteHookName = 'onRequest' | 'onResponse' | 'onRequestAbort';
+type RouteHookName = 'onRequest' | 'preParsing' | 'onResponse' | 'onRequestAbort';
 /** One hook function of the stage (a route option holds one or an array). */
 type RouteHook<Stage extends RouteHookName> = Extract<NonNullable<RouteOptions[Stage]>, (...args: never[]) => unknown>;
 

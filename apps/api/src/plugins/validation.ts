@@ -67,9 +67,10 @@ function jsonTypeErrors(fields: Map<string, JsonType>, body: unknown): Problem[]
 }
 
 /**
- * The text rules of @eventlead/schemas ({@link textProblem}: no NUL character, well-formed Unicode)
- * on every string of a request part: a NUL would fail in PostgreSQL (as a protocol error that also
- * drops the connection), a lone surrogate would be stored as U+FFFD. Walks the request part
+ * The text rules of @eventlead/schemas ({@link textProblem}: no NUL character, well-formed Unicode,
+ * no other control character but tab/LF/CR, no bidirectional text control) on every string of a
+ * request part: a NUL would fail in PostgreSQL (as a protocol error that also drops the connection),
+ * a lone surrogate would be stored as U+FFFD. Walks the request part
  * iteratively, so deeply nested input cannot exhaust the stack.
  */
 function textErrors(data: unknown): Problem[] {
@@ -217,7 +218,7 @@ function refusesAnyQuery(route: RouteOptions): boolean {
  * answers `{ value }` or `{ error }` and never throws, so Fastify hands a failure to the error
  * handler as a 400. Unknown keys are refused by the schemas themselves (`noUnknown`), one detail per
  * key naming it ({@link withRefusedFields} for a reason of its own); before yup runs, a JSON body's scalar fields must have their declared JSON type, no part of the request may
- * carry the NUL character or a lone surrogate ({@link textProblem}), and a query string's
+ * carry the NUL character, a lone surrogate or a control character ({@link textProblem}), and a query string's
  * percent-encoding must be well-formed ({@link parseQuerystring}). A schema with a fast path ({@link withFastAccept}) has its well-formed
  * input accepted without yup. A route with a schema but no query string schema accepts no query
  * parameter at all ({@link refusesAnyQuery} says which routes are spared), decided here once rather

@@ -88,6 +88,20 @@ describeApp('/companies', (get) => {
     );
   });
 
+  test.each([
+    ['BEL', 'Acme\u0007 Events', 'companyName must not contain control characters (found U+0007); only tab, line feed and carriage return are allowed: remove it.'],
+    [
+      'a right-to-left override',
+      'Acme \u202Eevents',
+      'companyName must not contain bidirectional text control characters (found U+202E, one of U+202A–U+202E and U+2066–U+2069), which make text display differently from what it is: remove it.',
+    ],
+  ])('POST with %s in companyName is a 400 naming the character, and nothing is stored', async (_label, companyName, message) => {
+    const res = await call('POST', '/companies', { companyName });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toEqual({ error: 'The request is not valid.', details: [{ field: 'companyName', message }] });
+    expect(await get().db.em().count(Company, { companyName }, includeDeleted())).toBe(0);
+  });
+
   test('GET lists with a total, filters by name and ABN, and refuses bad queries', async () => {
     await create('/companies', acme);
     await create('/companies', { companyName: 'Bravo Venues' });

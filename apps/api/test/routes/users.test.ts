@@ -12,6 +12,8 @@ interface ErrorJson {
 }
 
 const newUser = { email: ' Jane.Doe@Example.COM ', password: 'correct horse battery', firstName: 'Jane', lastName: 'Doe', phone: '0491 570 156', roleTitle: 'Director' };
+// How a page or pageSize that is not plain digits is told to be written.
+const PLAIN_DIGITS = 'Write it in plain digits, without leading zeros, a sign, a decimal point or an exponent.';
 
 describeApp('/users', (get) => {
   const responses: LightMyRequestResponse[] = [];
@@ -235,7 +237,10 @@ describeApp('/users', (get) => {
     });
 
     test.each([
-      ['page=-1', 'querystring.page', 'page must be a whole number from 1 to 90071992547409.'],
+      ['page=-1', 'querystring.page', `page must be a whole number from 1 to 90071992547409. ${PLAIN_DIGITS}`],
+      ['page=+1', 'querystring.page', `page must be a whole number from 1 to 90071992547409. ${PLAIN_DIGITS}`],
+      ['pageSize=020', 'querystring.pageSize', `pageSize must be a whole number from 1 to 100. ${PLAIN_DIGITS}`],
+      ['pageSize=2e1', 'querystring.pageSize', `pageSize must be a whole number from 1 to 100. ${PLAIN_DIGITS}`],
       ['page=1&page=2', 'querystring.page', 'page must be given only once.'],
       ['pageSize=0', 'querystring.pageSize', 'pageSize must be a whole number from 1 to 100.'],
       ['pageSize=500', 'querystring.pageSize', 'pageSize must be a whole number from 1 to 100.'],

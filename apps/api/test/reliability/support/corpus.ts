@@ -1,3 +1,4 @@
+import { textProblem } from '@eventlead/schemas';
 import fc from 'fast-check';
 
 /** An HTTP request the corpus sends, before authentication headers are added. */
@@ -236,6 +237,9 @@ export function badListQueries(route: '/users' | '/companies'): string[] {
     'pageSize=-5',
     'pageSize=1000000',
     'pageSize=ten',
+    'pageSize=020',
+    'page=007',
+    'page=+1',
     'pageSize=20&pageSize=20',
     'sortBy=passwordHash',
     'sortBy=PasswordHash',
@@ -262,6 +266,10 @@ export function badListQueries(route: '/users' | '/companies'): string[] {
     'name=%FF',
     'name=%E0%A4',
     'name=%ED%A0%80',
+    // Text the shared text rule refuses (textProblem): control and bidirectional control characters.
+    ...METACHARACTER_STRINGS.filter((text) => textProblem(sentAsUtf8(text)) !== undefined).map((text) => `name=${percentEncode(text)}`),
+    'name=%07',
+    'name=%E2%81%A6x',
   ];
   if (route === '/users') {
     queries.push('email=not-an-email', 'email=%00', `email=${'a'.repeat(250)}%40example.com`, 'email=a%40b.co&email=c%40d.co', `status=${'s'.repeat(51)}`, 'status=foo', 'status=Active');
@@ -276,7 +284,7 @@ export function badListQueries(route: '/users' | '/companies'): string[] {
 /** Query strings of the list routes that are valid and must be answered 200 (bounds and metacharacters). */
 export function validListQueries(route: '/users' | '/companies'): string[] {
   const queries = ['page=1', 'pageSize=1', 'pageSize=100', `page=${MAX_PAGE}&pageSize=100`, 'sortOrder=desc', 'sortBy=createdDate&sortOrder=desc'];
-  for (const s of METACHARACTER_STRINGS) queries.push(`name=${percentEncode(s)}`);
+  for (const s of METACHARACTER_STRINGS) if (textProblem(sentAsUtf8(s)) === undefined) queries.push(`name=${percentEncode(s)}`);
   if (route === '/users') queries.push('status=active', 'status=%20suspended%20', 'status=');
   return queries;
 }
@@ -349,6 +357,11 @@ export const BAD_CONTENT_TYPES: readonly string[] = [
   'application/jsonx',
   'image/png',
 ];
+
+/** `text` as the server reads it back from its UTF-8 bytes (a lone surrogate becomes U+FFFD). */
+function sentAsUtf8(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
 
 /**
  * Percent-encodes text for a URL: like encodeURIComponent, but lone surrogates (which it refuses)

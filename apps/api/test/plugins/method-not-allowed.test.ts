@@ -1,0 +1,68 @@
+import { describeEachDatabase } from '@eventlead/db/testing';
+import { hashToken } from '@eventlead/security';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app';
+import { ADMIN_TOKEN, adminAuth } from '../app-harness';
+
+describeEachDatabase('a method the path does not have: 405 with Allow', (getDb) => {
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    app = await buildApp({ orm: getDb().orm, config: { adminTokenSha256: hashToken(ADMIN_TOKEN), rateLimitMax: 3 } });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+  });
+
+  // Each request from an address of its own: the limit is 3 a minute.
+  let address = 0;
+  const inject = (method: string, url: string) => app.inject({ method: method as 'GET', url, headers: adminAuth, remoteAddress: `10.1.0.${++address}` });
+
+  test.each([
+    ['PUT', '/users/2', 'DELETE, GET, HEAD, PATCH'],
+    ['PUT', '/users/not-an-id', 'DELETE, GET, HEAD, PATCH'],
+    ['DELETE', '/users', 'GET, HEAD, POST'],
+    ['PATCH', '/companies?page=2', 'GET, HEAD, POST'],
+    ['GET', '/companies/1/users', 'POST'],
+    ['HEAD', '/companies/1/users', 'POST'],
+    ['POST', '/health', 'GET, HEAD'],
+  ])('%s %s is a 405 in the error envelope, Allow: %s', async (method, url, allow) => {
+    const res = await inject(method, url);
+    expect(res.statusCode).toBe(405);
+    expect(res.headers.allow).toBe(allow);
+    if (method !== 'HEAD') {
+      expect(res.json()).toEqual({ error: `Method ${method} is not allowed on ${url.split('?')[0] ?? ''}; the methods allowed are ${allow}.`, details: [] });
+    }
+  });
+
+  test.each([
+    ['PUT', '/nothing'],
+    ['GET', '/users/2/extra'],
+    ['DELETE', '/companies/1/users/2'],
+  ])('%s %s, a path no route has, stays a 404', async (method, url) => {
+    const res = await inject(method, url);
+    expect(res.statusCode).toBe(404);
+    expect(res.headers).not.toHaveProperty('allow');
+    expect(res.json()).toEqual({ error: `Route ${method} ${url} not found.`, details: [] });
+  });
+
+  test('HEAD on a GET route is answered by it, as before', async () => {
+    const res = await inject('HEAD', '/ref/countries');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers).not.toHaveProperty('allow');
+  });
+
+  test('OPTIONS stays a 404 (no route answers OPTIONS: there is no CORS preflight)', async () => {
+    const res = await inject('OPTIONS', '/users/2');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers).not.toHaveProperty('allow');
+    expect(res.json()).toEqual({ error: 'Route OPTIONS /users/2 not found.', details: [] });
+  });
+
+  test('a 405 is counted against the rate limit like a 404', async () => {
+    const remoteAddress = '10.2.0.1';
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await app.inject({ method: 'PUT', url: '/users/2', headers: adminAuth, remoteAddress })).statusCode);
+    expect(statuses).toEqual([405, 405, 405, 429]);
+  });
+});
