@@ -18,13 +18,16 @@ import {
 
 /**
  * PostgreSQL SQLSTATEs meaning "the server is not there for you right now": connection exceptions
- * (class 08), the server shutting down or starting (57P01-57P03) and too many connections (53300).
+ * (class 08), the server shutting down or starting (57P01-57P03), too many connections (53300), and
+ * a connection the server refuses at login: its database does not exist (3D000) or the login failed
+ * (28000, 28P01). The last three come from the configuration (a replica's URL, a dropped database), not
+ * from the request: still 503, and readiness names the connection.
  */
-const PG_UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300']);
+const PG_UNAVAILABLE_STATES = new Set(['57P01', '57P02', '57P03', '53300', '3D000', '28000', '28P01']);
 const PG_UNIQUE_VIOLATION = '23505';
 const PG_FOREIGN_KEY_VIOLATION = '23503';
 
-/** Socket-level codes from Node and from tedious (SQL Server) that mean the server is unreachable. */
+/** Socket-level codes from Node and from tedious (SQL Server) that mean the server is unreachable or refuses the connection. */
 const NETWORK_CODES = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
@@ -39,6 +42,8 @@ const NETWORK_CODES = new Set([
   'ETIMEOUT',
   'ECONNCLOSED',
   'EINSTLOOKUP',
+  // tedious: the server refused the login (wrong password, a database that does not exist, 18456/4060)
+  'ELOGIN',
 ]);
 
 /** SQL Server error numbers: 2627 unique constraint, 2601 unique index, 547 FK or CHECK conflict. */

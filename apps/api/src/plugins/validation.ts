@@ -12,9 +12,19 @@ interface Problem {
   message: string;
 }
 
-/** A refusal with one detail per field, answered by the error handler as a 400. */
+/**
+ * The most details one refusal lists: a body of a megabyte can hold a hundred thousand unknown keys,
+ * and an answer with a detail for each would be tens of megabytes built on the event loop.
+ */
+export const MAX_PROBLEMS = 20;
+
+/**
+ * A refusal with one detail per field, answered by the error handler as a 400; beyond
+ * {@link MAX_PROBLEMS} details, one last detail says how many more there are.
+ */
 function refusal(problems: readonly Problem[]): ValidationError {
-  return new ValidationError(problems.map((p) => new ValidationError(p.message, undefined, p.path)));
+  const shown = problems.length > MAX_PROBLEMS ? [...problems.slice(0, MAX_PROBLEMS), { path: '', message: `…and ${problems.length - MAX_PROBLEMS} more problems with this request: fix these and send it again.` }] : problems;
+  return new ValidationError(shown.map((p) => new ValidationError(p.message, undefined, p.path)));
 }
 
 /** The top-level key a problem's path starts with (`name` of `name`, `name.first` and `name[0]`). */
@@ -159,7 +169,11 @@ function unknownKeyErrors(schema: Schema, httpPart: string | undefined, data: un
   const names = Object.keys(fields);
   const kind = httpPart === 'body' ? 'fields' : 'parameters';
   const accepted = names.length === 0 ? `no ${kind} are accepted here` : `the ${kind} accepted are ${names.join(', ')}`;
-  return unknown.map((key) => ({ path: key, message: reasons[key] ?? `${key} is not accepted; ${accepted}.` }));
+  // Messages only for the keys a refusal can show; the rest are counted (see `refusal`). A key such
+  // as `constructor` or `toString` must not find the reasons object's inherited properties.
+  const problems = unknown.slice(0, MAX_PROBLEMS + 1).map((key) => ({ path: key, message: (Object.hasOwn(reasons, key) ? reasons[key] : undefined) ?? `${key} is not accepted; ${accepted}.` }));
+  for (const key of unknown.slice(MAX_PROBLEMS + 1)) problems.push({ path: key, message: '' });
+  return problems;
 }
 
 /**
@@ -243,7 +257,9 @@ export const validationPlugin = fp(
           const refused = bodyFields === undefined ? [] : jsonTypeErrors(bodyFields, data);
           if (httpPart === 'querystring') refused.push(...malformedQueryErrors(data));
           for (const problems of [unknownKeyErrors(yupSchema, httpPart, data), textErrors(data)]) {
-            refused.push(...problems.filter((p) => !refused.some((r) => r.path === p.path)));
+            // A loop, not push(...): a body may hold more unknown keys than a call takes arguments.
+            const seen = new Set(refused.map((r) => r.path));
+            for (const problem of problems) if (!seen.has(problem.path)) refused.push(problem);
           }
           if (refused.length > 0) return { error: refusal([...refused, ...remainingProblems(yupSchema, data, refused)]) };
           return { value: yupSchema.validateSync(data, { abortEarly: false, stripUnknown: false }) as unknown };

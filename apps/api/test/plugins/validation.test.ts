@@ -37,3 +37,24 @@ describeApp('validation plugin: routes that declare no query parameters', (get) 
     expect((await get().app.inject({ method: 'GET', url })).statusCode).toBe(200);
   });
 });
+
+describeApp('validation plugin: refusals stay small', (get) => {
+  test('a body with thousands of unknown fields gets 20 details and a count of the rest, not a detail each', async () => {
+    const payload = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`k${i}`, 0]));
+    const res = await get().app.inject({ method: 'POST', url: '/companies', headers: adminAuth, payload: { companyName: 'Many Keys', ...payload } });
+    expect(res.statusCode).toBe(400);
+    const { details } = res.json<{ details: { field: string; message: string }[] }>();
+    expect(details).toHaveLength(21);
+    expect(details[0]?.field).toBe('k0');
+    expect(details[20]?.message).toBe('…and 4980 more problems with this request: fix these and send it again.');
+    expect(res.body.length).toBeLessThan(10_000);
+  });
+
+  test.each(['constructor', 'toString', 'hasOwnProperty'])('an unknown field named %s is refused in plain words', async (key) => {
+    const res = await get().app.inject({ method: 'POST', url: '/companies', payload: `{"companyName":"Inherited","${key}":1}`, headers: { ...adminAuth, 'content-type': 'application/json' } });
+    expect(res.statusCode).toBe(400);
+    const { details } = res.json<{ details: { field: string; message: string }[] }>();
+    expect(details.map((d) => d.field)).toEqual([key]);
+    expect(details[0]?.message).toMatch(new RegExp(`^${key} is not accepted; the fields accepted are `));
+  });
+});
