@@ -4,6 +4,16 @@ import { textProblem } from '@eventlead/schemas';
 import fp from 'fastify-plugin';
 import { object, ObjectSchema, Schema, ValidationError, type SchemaDescription, type SchemaObjectDescription } from 'yup';
 
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /**
+     * `true` for a route that declares no query parameters yet must tolerate any (the health probes):
+     * without it such a route refuses every query parameter with a 400 (see {@link validationPlugin}).
+     */
+    acceptsAnyQuery?: boolean;
+  }
+}
+
 type JsonType = 'string' | 'number' | 'boolean';
 const JSON_TYPES = new Set<string>(['string', 'number', 'boolean']);
 
@@ -217,14 +227,14 @@ const NO_QUERY = withFastAccept(object({}).noUnknown(), (data) =>
  * route with a schema (the API's routes, all in the OpenAPI document), except
  * - the pages of the API reference (`schema.hide`, Swagger UI's `/docs` routes): the UI and a
  *   browser add their own parameters, and the pages are not API routes;
- * - the routes exempt from the rate limit (`config.rateLimit: false`): the health probes, which
+ * - the routes that say they accept any query (`config.acceptsAnyQuery`): the health probes, which
  *   load balancers, orchestrators and uptime monitors call with whatever query they are configured
  *   with (cache busters such as `?_=<time>`); a 400 there would take a healthy replica out of service.
  */
 function refusesAnyQuery(route: RouteOptions): boolean {
   const schema = route.schema as { querystring?: unknown; hide?: unknown } | undefined;
   if (schema === undefined || schema.querystring !== undefined || schema.hide === true) return false;
-  return route.config?.rateLimit !== false;
+  return route.config?.acceptsAnyQuery !== true;
 }
 
 /**

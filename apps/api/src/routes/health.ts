@@ -6,10 +6,10 @@ import { errorResponse } from './error-responses';
 
 /**
  * Probes are for the load balancer and the orchestrator, which call them every few seconds per
- * replica: never rate limited (a throttled probe would take a healthy replica out of service) and
- * not recorded in log.ApiRequest.
+ * replica: never rate limited (a throttled probe would take a healthy replica out of service), not
+ * recorded in log.ApiRequest, and tolerant of whatever query the prober adds (cache busters).
  */
-const PROBE = { rateLimit: false, requestLog: false } as const;
+const PROBE = { rateLimit: false, requestLog: false, acceptsAnyQuery: true } as const;
 
 const healthResponse = toJsonSchema(baseResponse(object({ status: string().required() })));
 
