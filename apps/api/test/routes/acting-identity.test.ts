@@ -3,7 +3,7 @@ import { SYSTEM_ACTOR_EMAIL } from '@eventlead/db';
 import { Company, CompanyAudit, User, UserAudit } from '@eventlead/models';
 import { hashToken } from '@eventlead/security';
 import { buildApp } from '../../src/app';
-import { ADMIN_TOKEN, adminAuth, describeApp } from '../app-harness';
+import { ADMIN_TOKEN, adminAuth, describeApp, testPasswordHasher } from '../app-harness';
 
 // On a seeded database the admin token acts as the platform operator account: its UserID is what
 // CreatedBy/UpdatedBy and the audit trail's ChangedBy record.
@@ -69,7 +69,7 @@ describeApp(
 
     test('behind a trusted proxy the audit rows record the address it reports', async () => {
       const { db } = get();
-      const app = await buildApp({ orm: db.orm, config: { adminTokenSha256: hashToken(ADMIN_TOKEN), rateLimitMax: 100_000, trustProxy: 1 } });
+      const app = await buildApp({ orm: db.orm, passwordHasher: testPasswordHasher, config: { adminTokenSha256: hashToken(ADMIN_TOKEN), rateLimitMax: 100_000, trustProxy: 1 } });
       try {
         const headers = { ...adminAuth, 'x-request-id': 'audit-context-3', 'user-agent': 'behind-proxy/2.0', 'x-forwarded-for': '203.0.113.7' };
         const res = await app.inject({ method: 'POST', url: '/users', headers, payload: { email: 'proxied@example.com', password: 'correct horse battery' } });
@@ -89,7 +89,7 @@ describeApp(
       'behind a trusted proxy, an X-Forwarded-For that is not an IP address is not recorded: the socket peer is (%#)',
       async (forwarded) => {
         const { db } = get();
-        const app = await buildApp({ orm: db.orm, config: { adminTokenSha256: hashToken(ADMIN_TOKEN), rateLimitMax: 100_000, trustProxy: true } });
+        const app = await buildApp({ orm: db.orm, passwordHasher: testPasswordHasher, config: { adminTokenSha256: hashToken(ADMIN_TOKEN), rateLimitMax: 100_000, trustProxy: true } });
         try {
           const email = `junk-${randomUUID()}@example.com`;
           const res = await app.inject({ method: 'POST', url: '/users', headers: { ...adminAuth, 'x-forwarded-for': forwarded }, payload: { email, password: 'correct horse battery' } });
