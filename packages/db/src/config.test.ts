@@ -19,6 +19,9 @@ describe('parseDatabaseUrl', () => {
     ['pglite://:memory:', { dialect: 'pglite', dataDir: undefined }],
     ['pglite:///var/lib/eventlead', { dialect: 'pglite', dataDir: '/var/lib/eventlead' }],
     ['pglite://.data/dev', { dialect: 'pglite', dataDir: join(root, '.data/dev') }],
+    // An @ or a : alone is a folder name like any other.
+    ['pglite://.data/v2@home', { dialect: 'pglite', dataDir: join(root, '.data/v2@home') }],
+    ['pglite://.data/a:b', { dialect: 'pglite', dataDir: join(root, '.data/a:b') }],
     [
       'postgresql://app:s3cret@db.internal:6543/eventlead',
       { dialect: 'postgresql', host: 'db.internal', port: 6543, user: 'app', password: 's3cret', dbName: 'eventlead', ssl: undefined },
@@ -56,6 +59,8 @@ describe('parseDatabaseUrl', () => {
     ['mysql://root:hunter2@localhost/db', 'unsupported scheme mysql://'],
     ['not a url', 'is not a database URL'],
     ['pglite://', 'without a folder'],
+    ['pglite://app:hunter2@db.internal/eventlead', 'looks like a user and password'],
+    ['pglite://app:hunter2@/tmp/x', 'looks like a user and password'],
     ['postgresql://user:hunter2@/db', 'is not a valid URL'],
     ['postgresql:///db', 'has no host'],
     ['postgresql://user:hunter2@host', 'must name one database'],

@@ -174,6 +174,15 @@ function parsePGlite(setting: string, raw: string, baseDir: string | undefined):
   if (!rest) {
     fail(setting, 'is pglite:// without a folder (use pglite://memory for an in-memory database)');
   }
+  // `pglite://user:password@host/db`: a server URL given the embedded scheme. Taken as a folder, it
+  // would be created and named in the start-up log, password and all.
+  if (/^[^/\\]*:[^/\\]*@/.test(rest)) {
+    fail(
+      setting,
+      'is pglite:// with what looks like a user and password (user:password@host): an embedded database has no server and no login. ' +
+        'Use pglite://<folder> for the embedded database, or postgresql://user:password@host:5432/database for a server',
+    );
+  }
   return { dialect: 'pglite', dataDir: isAbsolute(rest) ? rest : resolve(baseDir ?? findWorkspaceRoot(), rest) };
 }
 
