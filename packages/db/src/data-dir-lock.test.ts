@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createOrmConfig } from './config';
-import { DatabaseLockedError } from './data-dir-lock';
+import { DatabaseLockedError, lockDataDir } from './data-dir-lock';
 import { PGLITE_POSTGRES_MAJOR } from './embedded-folder';
 import { createORM, type Orm } from './orm';
 
@@ -102,5 +102,65 @@ describe('one process per embedded database folder', () => {
     await expect(open()).rejects.toThrow(`is already open in pid ${process.ppid} (node dist/server.js) since 2026-01-01T00:00:00.000Z`);
     // The holder's lock is left alone.
     expect(JSON.parse(readFileSync(`${dataDir}.lock`, 'utf8'))).toMatchObject({ pid: process.ppid });
+  });
+});
+
+// The lock alone, without a database: Linux's /proc tells a zombie and a reused pid from a live holder.
+const onLinux = process.platform === 'linux' ? describe : describe.skip;
+
+onLinux('the lock file, on Linux', () => {
+  let root: string;
+  let dataDir: string;
+  const children: ChildProcess[] = [];
+
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'eventlead-lock-'));
+    dataDir = join(root, 'pglite');
+  });
+
+  afterEach(() => {
+    for (const child of children.splice(0)) child.kill('SIGKILL');
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  /** Field 22 of /proc/<pid>/stat: when the process started, in clock ticks since boot. */
+  const startTime = (pid: number): number => {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(text.slice(text.lastIndexOf(')') + 2).split(' ')[19]);
+  };
+  const writeLock = (holder: Record<string, unknown>) => {
+    writeFileSync(`${dataDir}.lock`, JSON.stringify({ command: 'node dist/server.js', host: hostname(), since: '2026-01-01T00:00:00.000Z', ...holder }));
+  };
+
+  test('a lock records when its process started, and is refused to others while that process runs', () => {
+    const lock = lockDataDir(dataDir);
+    try {
+      expect(JSON.parse(readFileSync(`${dataDir}.lock`, 'utf8'))).toMatchObject({ pid: process.pid, started: startTime(process.pid) });
+    } finally {
+      lock.release();
+    }
+    writeLock({ pid: process.ppid, started: startTime(process.ppid) });
+    expect(() => lockDataDir(dataDir)).toThrow(DatabaseLockedError);
+  });
+
+  test('a holder killed but not yet reaped by its parent (a zombie) has stopped: its lock is taken over', async () => {
+    // The shell starts a short sleep, then becomes a long one that never reaps it.
+    const parent = spawn('sh', ['-c', 'sleep 0.1 & echo $!; exec sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    children.push(parent);
+    const pid = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()))));
+    const state = () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
+    for (let turn = 0; turn < 100 && state() !== 'Z'; turn += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(state()).toBe('Z');
+    writeLock({ pid, started: startTime(pid) });
+    const lock = lockDataDir(dataDir);
+    expect(JSON.parse(readFileSync(`${dataDir}.lock`, 'utf8'))).toMatchObject({ pid: process.pid });
+    lock.release();
+  });
+
+  test('a live process that started after the lock was written (its pid reused) does not hold it', () => {
+    writeLock({ pid: process.ppid, started: startTime(process.ppid) + 1 });
+    const lock = lockDataDir(dataDir);
+    expect(JSON.parse(readFileSync(`${dataDir}.lock`, 'utf8'))).toMatchObject({ pid: process.pid });
+    lock.release();
   });
 });

@@ -12,6 +12,11 @@ export interface DataDirLockHolder {
   readonly host: string;
   /** ISO 8601 time the lock was taken. */
   readonly since: string;
+  /**
+   * When the holder process started, in clock ticks since boot (Linux: field 22 of `/proc/<pid>/stat`), so
+   * that a later process given the same pid is not taken for the holder. Absent elsewhere and in older locks.
+   */
+  readonly started?: number;
 }
 
 /**
@@ -60,8 +65,36 @@ function currentCommand(): string {
   return text.length <= MAX_COMMAND_LENGTH ? text : `${text.slice(0, MAX_COMMAND_LENGTH - 1)}…`;
 }
 
-/** True when `pid` is a running process of this machine (signal 0 checks without signalling). */
-function isAlive(pid: number): boolean {
+/** A process as Linux reports it in `/proc/<pid>/stat`: its state letter and start time; undefined elsewhere or when gone. */
+function procStat(pid: number): { state: string; started: number } | undefined {
+  let text: string;
+  try {
+    text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // "pid (command) state ppid …": the command may hold spaces and parentheses; the fields after the last ")" do not.
+  const fields = text.slice(text.lastIndexOf(')') + 2).split(' ');
+  const started = Number(fields[19]);
+  return fields[0] === undefined || !Number.isSafeInteger(started) ? undefined : { state: fields[0], started };
+}
+
+/** This process's start time for {@link DataDirLockHolder.started} (Linux), else undefined. */
+function ownStartTime(): number | undefined {
+  return process.platform === 'linux' ? procStat(process.pid)?.started : undefined;
+}
+
+/**
+ * True when the holder `pid` still runs on this machine. On Linux, from `/proc`: a zombie (killed, not yet
+ * reaped by its parent) has stopped, and a process that started at another time than the lock says is a
+ * new one given a reused pid. Elsewhere, signal 0 checks without signalling.
+ */
+function isAlive(pid: number, started: number | undefined): boolean {
+  // Not in /proc (gone, or hidden from this user by hidepid): signal 0 decides.
+  const stat = process.platform === 'linux' ? procStat(pid) : undefined;
+  if (stat !== undefined) {
+    return stat.state !== 'Z' && stat.state !== 'X' && (started === undefined || stat.started === started);
+  }
   try {
     process.kill(pid, 0);
     return true;
@@ -76,7 +109,8 @@ function readHolder(lockFile: string): DataDirLockHolder | undefined {
     const value = JSON.parse(readFileSync(lockFile, 'utf8')) as Record<string, unknown>;
     const text = (key: string) => (typeof value[key] === 'string' ? value[key] : '?');
     if (typeof value.pid === 'number' && Number.isInteger(value.pid) && value.pid > 0) {
-      return { pid: value.pid, command: text('command'), host: text('host'), since: text('since') };
+      const started = typeof value.started === 'number' && Number.isSafeInteger(value.started) ? value.started : undefined;
+      return { pid: value.pid, command: text('command'), host: text('host'), since: text('since'), ...(started === undefined ? {} : { started }) };
     }
   } catch {
     // Unreadable or half-written: treated as stale below.
@@ -86,7 +120,7 @@ function readHolder(lockFile: string): DataDirLockHolder | undefined {
 
 /** A lock left behind by a process that no longer runs (killed, crashed), or a file that is not a lock. */
 function isStale(holder: DataDirLockHolder | undefined): boolean {
-  return holder === undefined || (holder.host === hostname() && holder.pid !== process.pid && !isAlive(holder.pid));
+  return holder === undefined || (holder.host === hostname() && holder.pid !== process.pid && !isAlive(holder.pid, holder.started));
 }
 
 /** Locks of this process, removed when it exits without closing its ORM (Ctrl-C, `process.exit`). */
@@ -125,7 +159,14 @@ function removeIfOurs(lockFile: string): void {
  */
 export function lockDataDir(dataDir: string): DataDirLock {
   const lockFile = `${dataDir.replace(/[/\\]+$/, '')}.lock`;
-  const me: DataDirLockHolder = { pid: process.pid, command: currentCommand(), host: hostname(), since: new Date().toISOString() };
+  const started = ownStartTime();
+  const me: DataDirLockHolder = {
+    pid: process.pid,
+    command: currentCommand(),
+    host: hostname(),
+    since: new Date().toISOString(),
+    ...(started === undefined ? {} : { started }),
+  };
   // Written whole under a private name, then linked into place: link() fails if the lock exists, and a lock
   // file is never seen half-written.
   const draft = `${lockFile}.${process.pid}.${Date.now()}`;
