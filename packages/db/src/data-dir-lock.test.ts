@@ -147,7 +147,9 @@ onLinux('the lock file, on Linux', () => {
     // The shell starts a short sleep, then becomes a long one that never reaps it.
     const parent = spawn('sh', ['-c', 'sleep 0.1 & echo $!; exec sleep 60'], { stdio: ['ignore', 'pipe', 'ignore'] });
     children.push(parent);
-    const pid = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (chunk: Buffer) => resolve(chunk.toString()))));
+    const pid = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (chunk: Buffer) => {
+      resolve(chunk.toString());
+    })));
     const state = () => readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.[0];
     for (let turn = 0; turn < 100 && state() !== 'Z'; turn += 1) await new Promise((resolve) => setTimeout(resolve, 50));
     expect(state()).toBe('Z');
