@@ -29,4 +29,4 @@ for arg in "$@"; do
 done
 
 cd "$(dirname "$0")/.."
-CONFORMANCE_UPDATE=1 NODE_OPTIONS=--experimental-vm-modules exec jest test/conformance
+CONFORMANCE_UPDATE=1 NODE_OPTIONS='--experimental-vm-modules --disable-warning=ExperimentalWarning' exec jest test/conformance
