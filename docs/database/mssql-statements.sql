@@ -83,72 +83,72 @@ select [c0].[CountryID], [c0].[Code], [c0].[Name], [c0].[Description], [c0].[Sor
 select [c0].[CustomerTierID], [c0].[Code], [c0].[Name], [c0].[Description], [c0].[SortOrder] from [ref].[CustomerTier] as [c0] where [c0].[IsDeleted] = # and [c0].[IsActive] = # order by [c0].[SortOrder] asc, [c0].[Name] asc, [c0].[CustomerTierID] asc;
 
 -- from: GET /companies?abn=
--- parameters: 0
-select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate] from [Company] as [e0] where [e0].[IsDeleted] = # and [e0].[ABN] = '…' order by [e0].[CompanyID] asc offset # rows fetch next # rows only;
+-- parameters: 4
+select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate] from [Company] as [e0] where [e0].[IsDeleted] = @p and [e0].[ABN] = @p order by [e0].[CompanyID] asc offset @p rows fetch next @p rows only;
 
 -- from: GET /companies?name=
--- parameters: 0
-select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate] from [Company] as [e0] where [e0].[IsDeleted] = # and [e0].[CompanyName] like N'…' collate Latin1_General_100_CI_AS escape '\' order by [e0].[CompanyID] asc offset # rows fetch next # rows only;
+-- parameters: 4
+select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate] from [Company] as [e0] where [e0].[IsDeleted] = @p and [e0].[CompanyName] like @p collate Latin1_General_100_CI_AS escape '\' order by [e0].[CompanyID] asc offset @p rows fetch next @p rows only;
 
 -- from: GET /companies (first page) | GET /companies?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate] from [Company] as [e0] where [e0].[IsDeleted] = # order by [e0].[CompanyID] asc offset # rows fetch next # rows only;
+-- parameters: 3
+select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate] from [Company] as [e0] where [e0].[IsDeleted] = @p order by [e0].[CompanyID] asc offset @p rows fetch next @p rows only;
 
 -- from: GET /companies?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate] from [Company] as [e0] where [e0].[IsDeleted] = # order by [e0].[CompanyName] asc, [e0].[CompanyID] asc offset # rows fetch next # rows only;
+-- parameters: 3
+select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate] from [Company] as [e0] where [e0].[IsDeleted] = @p order by [e0].[CompanyName] asc, [e0].[CompanyID] asc offset @p rows fetch next @p rows only;
 
 -- from: GET /companies?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate] from [Company] as [e0] where [e0].[IsDeleted] = # order by [e0].[CreatedDate] asc, [e0].[CompanyID] asc offset # rows fetch next # rows only;
+-- parameters: 3
+select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate] from [Company] as [e0] where [e0].[IsDeleted] = @p order by [e0].[CreatedDate] asc, [e0].[CompanyID] asc offset @p rows fetch next @p rows only;
 
 -- from: GET /companies/:id | PATCH /companies/:id
--- parameters: 0
-select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserCompanyID] as [t1__UserCompanyID], [t1].[IsDefaultCompany] as [t1__IsDefaultCompany], [t2].[UserID] as [t2__UserID], [t2].[Email] as [t2__Email], [t2].[FirstName] as [t2__FirstName], [t2].[LastName] as [t2__LastName], [t3].[UserStatusID] as [t3__UserStatusID], [t4].[UserCompanyRoleID] as [t4__UserCompanyRoleID], [t4].[Code] as [t4__Code], [t4].[Name] as [t4__Name], [t5].[UserCompanyStatusID] as [t5__UserCompanyStatusID], [t5].[Code] as [t5__Code], [t6].[JoinedViaID] as [t6__JoinedViaID] from [Company] as [e0] left join [UserCompany] as [t1] on [e0].[CompanyID] = [t1].[CompanyID] and [t1].[IsDeleted] = # left join [User] as [t2] on [t1].[UserID] = [t2].[UserID] and [t2].[IsDeleted] = # left join [ref].[UserStatus] as [t3] on [t2].[StatusID] = [t3].[UserStatusID] and [t3].[IsDeleted] = # left join [ref].[UserCompanyRole] as [t4] on [t1].[UserCompanyRoleID] = [t4].[UserCompanyRoleID] and [t4].[IsDeleted] = # left join [ref].[UserCompanyStatus] as [t5] on [t1].[UserCompanyStatusID] = [t5].[UserCompanyStatusID] and [t5].[IsDeleted] = # left join [ref].[JoinedVia] as [t6] on [t1].[JoinedVia] = [t6].[JoinedViaID] and [t6].[IsDeleted] = # where [e0].[IsDeleted] = # and [e0].[CompanyID] = #;
+-- parameters: 8
+select [e0].[CompanyID] as [e0__CompanyID], [e0].[CompanyName] as [e0__CompanyName], [e0].[ABN] as [e0__ABN], [e0].[ACN] as [e0__ACN], [e0].[TradingName] as [e0__TradingName], [e0].[GSTRegistered] as [e0__GSTRegistered], [e0].[IsActive] as [e0__IsActive], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserCompanyID] as [t1__UserCompanyID], [t1].[IsDefaultCompany] as [t1__IsDefaultCompany], [t2].[UserID] as [t2__UserID], [t2].[Email] as [t2__Email], [t2].[FirstName] as [t2__FirstName], [t2].[LastName] as [t2__LastName], [t3].[UserStatusID] as [t3__UserStatusID], [t4].[UserCompanyRoleID] as [t4__UserCompanyRoleID], [t4].[Code] as [t4__Code], [t4].[Name] as [t4__Name], [t5].[UserCompanyStatusID] as [t5__UserCompanyStatusID], [t5].[Code] as [t5__Code], [t6].[JoinedViaID] as [t6__JoinedViaID] from [Company] as [e0] left join [UserCompany] as [t1] on [e0].[CompanyID] = [t1].[CompanyID] and [t1].[IsDeleted] = @p left join [User] as [t2] on [t1].[UserID] = [t2].[UserID] and [t2].[IsDeleted] = @p left join [ref].[UserStatus] as [t3] on [t2].[StatusID] = [t3].[UserStatusID] and [t3].[IsDeleted] = @p left join [ref].[UserCompanyRole] as [t4] on [t1].[UserCompanyRoleID] = [t4].[UserCompanyRoleID] and [t4].[IsDeleted] = @p left join [ref].[UserCompanyStatus] as [t5] on [t1].[UserCompanyStatusID] = [t5].[UserCompanyStatusID] and [t5].[IsDeleted] = @p left join [ref].[JoinedVia] as [t6] on [t1].[JoinedVia] = [t6].[JoinedViaID] and [t6].[IsDeleted] = @p where [e0].[IsDeleted] = @p and [e0].[CompanyID] = @p;
 
 -- from: GET /users?name=
--- parameters: 0
-select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # and ([e0].[FirstName] like N'…' collate Latin1_General_100_CI_AS escape '\' or [e0].[LastName] like N'…' collate Latin1_General_100_CI_AS escape '\') order by [e0].[UserID] asc offset # rows fetch next # rows only;
+-- parameters: 6
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p where [e0].[IsDeleted] = @p and ([e0].[FirstName] like @p collate Latin1_General_100_CI_AS escape '\' or [e0].[LastName] like @p collate Latin1_General_100_CI_AS escape '\') order by [e0].[UserID] asc offset @p rows fetch next @p rows only;
 
 -- from: GET /users?name=&status=&email=
--- parameters: 0
-select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # and [e0].[Email] = '…' and [t1].[Code] = '…' and ([e0].[FirstName] like N'…' collate Latin1_General_100_CI_AS escape '\' or [e0].[LastName] like N'…' collate Latin1_General_100_CI_AS escape '\') order by [e0].[UserID] asc offset # rows fetch next # rows only;
+-- parameters: 8
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p where [e0].[IsDeleted] = @p and [e0].[Email] = @p and [t1].[Code] = @p and ([e0].[FirstName] like @p collate Latin1_General_100_CI_AS escape '\' or [e0].[LastName] like @p collate Latin1_General_100_CI_AS escape '\') order by [e0].[UserID] asc offset @p rows fetch next @p rows only;
 
 -- from: GET /users?email=
--- parameters: 0
-select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # and [e0].[Email] = '…' order by [e0].[UserID] asc offset # rows fetch next # rows only;
+-- parameters: 5
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p where [e0].[IsDeleted] = @p and [e0].[Email] = @p order by [e0].[UserID] asc offset @p rows fetch next @p rows only;
 
 -- from: GET /users?status=
--- parameters: 0
-select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # and [t1].[Code] = '…' order by [e0].[UserID] asc offset # rows fetch next # rows only;
+-- parameters: 5
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p where [e0].[IsDeleted] = @p and [t1].[Code] = @p order by [e0].[UserID] asc offset @p rows fetch next @p rows only;
 
 -- from: GET /users?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # order by [e0].[CreatedDate] desc, [e0].[UserID] asc offset # rows fetch next # rows only;
+-- parameters: 4
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p where [e0].[IsDeleted] = @p order by [e0].[CreatedDate] desc, [e0].[UserID] asc offset @p rows fetch next @p rows only;
 
 -- from: GET /users?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # order by [e0].[Email] desc, [e0].[UserID] asc offset # rows fetch next # rows only;
+-- parameters: 4
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p where [e0].[IsDeleted] = @p order by [e0].[Email] desc, [e0].[UserID] asc offset @p rows fetch next @p rows only;
 
 -- from: GET /users?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # order by [e0].[FirstName] desc, [e0].[UserID] asc offset # rows fetch next # rows only;
+-- parameters: 4
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p where [e0].[IsDeleted] = @p order by [e0].[FirstName] desc, [e0].[UserID] asc offset @p rows fetch next @p rows only;
 
 -- from: GET /users?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # order by [e0].[LastName] desc, [e0].[UserID] asc offset # rows fetch next # rows only;
+-- parameters: 4
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p where [e0].[IsDeleted] = @p order by [e0].[LastName] desc, [e0].[UserID] asc offset @p rows fetch next @p rows only;
 
 -- from: GET /users (first page)
--- parameters: 0
-select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # order by [e0].[UserID] asc offset # rows fetch next # rows only;
+-- parameters: 4
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p where [e0].[IsDeleted] = @p order by [e0].[UserID] asc offset @p rows fetch next @p rows only;
 
 -- from: GET /users?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # order by [e0].[UserID] desc offset # rows fetch next # rows only;
+-- parameters: 4
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p where [e0].[IsDeleted] = @p order by [e0].[UserID] desc offset @p rows fetch next @p rows only;
 
 -- from: GET /users/:id | GET /users/:id (unknown → 404) | GET /users/:id (with companies) | PATCH /users/:id
--- parameters: 0
-select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code], [t2].[UserCompanyID] as [t2__UserCompanyID], [t2].[IsDefaultCompany] as [t2__IsDefaultCompany], [t3].[CompanyID] as [t3__CompanyID], [t3].[CompanyName] as [t3__CompanyName], [t4].[UserCompanyRoleID] as [t4__UserCompanyRoleID], [t4].[Code] as [t4__Code], [t4].[Name] as [t4__Name], [t5].[UserCompanyStatusID] as [t5__UserCompanyStatusID], [t5].[Code] as [t5__Code], [t6].[JoinedViaID] as [t6__JoinedViaID] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # left join [UserCompany] as [t2] on [e0].[UserID] = [t2].[UserID] and [t2].[IsDeleted] = # left join [Company] as [t3] on [t2].[CompanyID] = [t3].[CompanyID] and [t3].[IsDeleted] = # left join [ref].[UserCompanyRole] as [t4] on [t2].[UserCompanyRoleID] = [t4].[UserCompanyRoleID] and [t4].[IsDeleted] = # left join [ref].[UserCompanyStatus] as [t5] on [t2].[UserCompanyStatusID] = [t5].[UserCompanyStatusID] and [t5].[IsDeleted] = # left join [ref].[JoinedVia] as [t6] on [t2].[JoinedVia] = [t6].[JoinedViaID] and [t6].[IsDeleted] = # where [e0].[IsDeleted] = # and [e0].[UserID] = #;
+-- parameters: 8
+select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code], [t2].[UserCompanyID] as [t2__UserCompanyID], [t2].[IsDefaultCompany] as [t2__IsDefaultCompany], [t3].[CompanyID] as [t3__CompanyID], [t3].[CompanyName] as [t3__CompanyName], [t4].[UserCompanyRoleID] as [t4__UserCompanyRoleID], [t4].[Code] as [t4__Code], [t4].[Name] as [t4__Name], [t5].[UserCompanyStatusID] as [t5__UserCompanyStatusID], [t5].[Code] as [t5__Code], [t6].[JoinedViaID] as [t6__JoinedViaID] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p left join [UserCompany] as [t2] on [e0].[UserID] = [t2].[UserID] and [t2].[IsDeleted] = @p left join [Company] as [t3] on [t2].[CompanyID] = [t3].[CompanyID] and [t3].[IsDeleted] = @p left join [ref].[UserCompanyRole] as [t4] on [t2].[UserCompanyRoleID] = [t4].[UserCompanyRoleID] and [t4].[IsDeleted] = @p left join [ref].[UserCompanyStatus] as [t5] on [t2].[UserCompanyStatusID] = [t5].[UserCompanyStatusID] and [t5].[IsDeleted] = @p left join [ref].[JoinedVia] as [t6] on [t2].[JoinedVia] = [t6].[JoinedViaID] and [t6].[IsDeleted] = @p where [e0].[IsDeleted] = @p and [e0].[UserID] = @p;
 
 -- from: GET /ref/:table
 -- parameters: 0
@@ -211,36 +211,36 @@ select [u0].[UserRoleID], [u0].[Code], [u0].[Name], [u0].[Description], [u0].[So
 select [u0].[UserStatusID], [u0].[Code], [u0].[Name], [u0].[Description], [u0].[SortOrder] from [ref].[UserStatus] as [u0] where [u0].[IsDeleted] = # and [u0].[IsActive] = # order by [u0].[SortOrder] asc, [u0].[Name] asc, [u0].[UserStatusID] asc;
 
 -- from: GET /companies (first page) | GET /companies?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select count(*) as [count] from [Company] as [e0] where [e0].[IsDeleted] = #;
+-- parameters: 1
+select count(*) as [count] from [Company] as [e0] where [e0].[IsDeleted] = @p;
 
 -- from: GET /companies?abn=
--- parameters: 0
-select count(*) as [count] from [Company] as [e0] where [e0].[IsDeleted] = # and [e0].[ABN] = '…';
+-- parameters: 2
+select count(*) as [count] from [Company] as [e0] where [e0].[IsDeleted] = @p and [e0].[ABN] = @p;
 
 -- from: GET /companies?name=
--- parameters: 0
-select count(*) as [count] from [Company] as [e0] where [e0].[IsDeleted] = # and [e0].[CompanyName] like N'…' collate Latin1_General_100_CI_AS escape '\';
+-- parameters: 2
+select count(*) as [count] from [Company] as [e0] where [e0].[IsDeleted] = @p and [e0].[CompanyName] like @p collate Latin1_General_100_CI_AS escape '\';
 
 -- from: GET /users (first page) | GET /users?sortBy=&sortOrder=&page=&pageSize=
--- parameters: 0
-select count(*) as [count] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = #;
+-- parameters: 2
+select count(*) as [count] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p where [e0].[IsDeleted] = @p;
 
 -- from: GET /users?name=
--- parameters: 0
-select count(*) as [count] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # and ([e0].[FirstName] like N'…' collate Latin1_General_100_CI_AS escape '\' or [e0].[LastName] like N'…' collate Latin1_General_100_CI_AS escape '\');
+-- parameters: 4
+select count(*) as [count] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p where [e0].[IsDeleted] = @p and ([e0].[FirstName] like @p collate Latin1_General_100_CI_AS escape '\' or [e0].[LastName] like @p collate Latin1_General_100_CI_AS escape '\');
 
 -- from: GET /users?email=
--- parameters: 0
-select count(*) as [count] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # and [e0].[Email] = '…';
+-- parameters: 3
+select count(*) as [count] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p where [e0].[IsDeleted] = @p and [e0].[Email] = @p;
 
 -- from: GET /users?name=&status=&email=
--- parameters: 0
-select count(*) as [count] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # and [e0].[Email] = '…' and [t1].[Code] = '…' and ([e0].[FirstName] like N'…' collate Latin1_General_100_CI_AS escape '\' or [e0].[LastName] like N'…' collate Latin1_General_100_CI_AS escape '\');
+-- parameters: 6
+select count(*) as [count] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p where [e0].[IsDeleted] = @p and [e0].[Email] = @p and [t1].[Code] = @p and ([e0].[FirstName] like @p collate Latin1_General_100_CI_AS escape '\' or [e0].[LastName] like @p collate Latin1_General_100_CI_AS escape '\');
 
 -- from: GET /users?status=
--- parameters: 0
-select count(*) as [count] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = # where [e0].[IsDeleted] = # and [t1].[Code] = '…';
+-- parameters: 3
+select count(*) as [count] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p where [e0].[IsDeleted] = @p and [t1].[Code] = @p;
 
 -- from: DELETE /companies/:id | DELETE /companies/:id (unknown → 404) | PATCH /companies/:id | POST /companies/:id/users | POST /companies/:id/users (again → 409)
 -- parameters: 0

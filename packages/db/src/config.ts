@@ -6,6 +6,7 @@ import { auditTrailSubscriber } from './audit-trail/audit-trail-subscriber';
 import { parseDatabaseUrl, resolveDatabaseUrl, type DatabaseUrl, type MsSqlDatabaseUrl, type PostgresDatabaseUrl } from './database-url';
 import { DatabaseConfigError, NotFoundError } from './errors';
 import { SolomonMsSqlDriver } from './naming/mssql-driver';
+import { mapMsSqlBinding } from './naming/mssql-parameters';
 import { SolomonNamingStrategy } from './naming/solomon-naming-strategy';
 import { SolomonPGliteDriver, SolomonPostgreSqlDriver } from './naming/postgres-drivers';
 import { readPoolSettings, type DatabaseEnv, type PoolSettings } from './pool-settings';
@@ -132,6 +133,8 @@ function mssqlConnection(url: MsSqlDatabaseUrl, pool: PoolSettings): Dictionary 
     encrypt: url.encrypt,
     trustServerCertificate: url.trustServerCertificate,
     connectTimeout: pool.connectTimeoutMs,
+    // The tedious type of each bound value (datetime2 for dates): knex reads it from here.
+    mapBinding: mapMsSqlBinding,
   };
   if (url.instanceName !== undefined) {
     options.instanceName = url.instanceName;

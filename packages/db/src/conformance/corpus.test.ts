@@ -14,12 +14,12 @@ describe('the committed SQL Server statement corpus (docs/database/mssql-stateme
     const entries = parseCorpus(text);
     expect(entries.length).toBeGreaterThan(30);
     const all = entries.map((e) => e.shape).join('\n');
-    expect(all).toMatch(/offset # rows fetch next # rows only/);
+    expect(all).toMatch(/offset @p rows fetch next @p rows only/);
     expect(all).toMatch(/WITH \(UPDLOCK, ROWLOCK\)/);
     expect(all).toMatch(/^update \[User\] set /m);
     expect(all).toMatch(/^insert into \[audit\]\.\[User\] /m);
     expect(all).toMatch(/^insert into \[log\]\.\[ApiRequest\] /m);
-    expect(all).toMatch(/like N'…' collate Latin1_General_100_CI_AS escape '\\'/);
+    expect(all).toMatch(/like @p collate Latin1_General_100_CI_AS escape '\\'/);
   });
 
   test('passes every T-SQL check', () => {

@@ -56,6 +56,13 @@ const DRIVER_METHODS = [
 
 type AnyFn = (...args: unknown[]) => Promise<unknown>;
 
+/** What knex's client hands its driver: the text with `@p0` parameters, their values, and the driver's answer. */
+interface KnexQuery {
+  sql: string;
+  bindings?: unknown[];
+  response?: unknown;
+}
+
 /** A stand-in for a tedious connection: every transaction call succeeds at once. */
 function fakeTediousConnection(): Record<string, unknown> {
   const done = (cb: (err?: Error) => void): void => { cb(); };
@@ -127,7 +134,8 @@ function toPostgresText(sql: string): string {
  * THIS CHECKS TEXT, NOT BEHAVIOUR. Each driver call (find, count, insert, update, delete, lock) is
  * rendered for SQL Server by MikroORM's own SQL Server driver and recorded, then the same call is
  * answered by the PostgreSQL driver, so routes run end to end on the SQL Server platform. Hand-built
- * statements sent with `connection.execute` are recorded and answered by translating their quoting.
+ * statements sent with `connection.execute`, and statements sent through knex itself with their
+ * parameters (the read models, `insertRows`), are recorded and answered by translating their quoting.
  * Nothing here proves SQL Server accepts a statement or returns the same rows; the corpus checks and
  * a real server (docs/database/sql-server.md) do that.
  * @example
@@ -152,7 +160,7 @@ export async function createRecordingMsSqlOrm(answering: Orm, overrides: Partial
   const client = knex.client as { constructor: new (...args: unknown[]) => object };
   // A subclass on the client's prototype chain, so that transaction clients (built from the prototype) record too.
   const Base = client.constructor as unknown as new (...args: unknown[]) => {
-    _query(connection: unknown, query: { sql: string; bindings?: unknown[]; response?: unknown }): Promise<unknown>;
+    _query(connection: unknown, query: KnexQuery): Promise<unknown>;
   };
   class RecordingClient extends Base {
     acquireConnection(): Promise<unknown> {
@@ -163,21 +171,39 @@ export async function createRecordingMsSqlOrm(answering: Orm, overrides: Partial
       return Promise.resolve();
     }
 
-    override _query(_connection: unknown, query: { sql: string; bindings?: unknown[]; response?: unknown }): Promise<unknown> {
+    override _query(_connection: unknown, query: KnexQuery): Promise<unknown> {
       statements.push({ sql: query.sql, parameters: query.bindings?.length ?? 0, values: [...(query.bindings ?? [])], source });
       const scope = rendering.getStore();
-      if (scope) scope.sent += 1;
-      query.response = [];
-      return Promise.resolve(query);
+      if (scope) {
+        scope.sent += 1;
+        query.response = [];
+        return Promise.resolve(query);
+      }
+      // Sent through knex itself rather than a driver method or `execute` (the read models, insertRows):
+      // answered here. `this` is the knex client of the transaction it runs in, if any.
+      return answerKnexQuery(query, transactionsByClient.get(this));
     }
   }
   Object.setPrototypeOf(client, RecordingClient.prototype);
 
   const answeringDriver = answering.em.getDriver();
   const answeringConnection = answeringDriver.getConnection('write');
-  // Our transaction → the answering ORM's transaction opened with it.
+  // Our transaction → the answering ORM's transaction opened with it; also by the transaction's knex client.
   const transactions = new WeakMap<object, Knex.Transaction>();
+  const transactionsByClient = new WeakMap<object, Knex.Transaction>();
   const answeringCtx = (ctx: unknown): Knex.Transaction | undefined => (ctx === undefined || ctx === null ? undefined : transactions.get(ctx));
+
+  /**
+   * Answers a statement as tedious would have: the answering ORM runs it (the `@p0` parameters back to
+   * `?`, PostgreSQL quoting) and its rows come back as tedious rows (one `{ metadata: { colName }, value }`
+   * per column), which knex's SQL Server client turns into objects as it does for a real server.
+   */
+  async function answerKnexQuery(query: KnexQuery, ctx: Knex.Transaction | undefined): Promise<KnexQuery> {
+    const text = toPostgresText(query.sql.replace(/@p\d+/g, '?'));
+    const rows = await answeringConnection.execute<Record<string, unknown>[]>(text, unwrap(query.bindings ?? []) as unknown[], 'all', ctx);
+    query.response = rows.map((row) => Object.entries(row).map(([colName, value]) => ({ metadata: { colName }, value })));
+    return query;
+  }
 
   async function render(run: () => Promise<unknown>): Promise<void> {
     const scope = { sent: 0 };
@@ -218,6 +244,7 @@ export async function createRecordingMsSqlOrm(answering: Orm, overrides: Partial
     const trx = await begin(options);
     const theirs = await answeringConnection.begin({ ctx: answeringCtx(options.ctx), isolationLevel: options.isolationLevel, readOnly: options.readOnly });
     transactions.set(trx, theirs);
+    transactionsByClient.set(trx.client as object, theirs);
     return trx;
   };
   connection.commit = async (ctx, eventBroadcaster, loggerContext) => {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
 import { MsSqlPlatform } from '@mikro-orm/mssql';
+import { executeBound } from '../execute-bound';
 import { SolomonPGliteDriver } from '../naming/postgres-drivers';
 
 /** A query builder as the read models hand it over: anything that renders to knex SQL. */
@@ -10,14 +11,14 @@ export interface RenderableQuery {
 }
 
 /**
- * A statement rendered once for one dialect: SQL text with `?` placeholders (what the ORM's connection
- * executes), the same text with the driver's native placeholders (`$1`, for a PostgreSQL named prepared
+ * A statement rendered once for one dialect: SQL text with `?` placeholders (what knex binds the
+ * values to), the same text with the driver's native placeholders (`$1`, for a PostgreSQL named prepared
  * statement), and its bindings, some of which are slots filled per call.
  */
 export interface CompiledStatement {
   /** Stable name of the statement on PostgreSQL (same text, same name), for `{ name, text, values }`. */
   readonly name: string;
-  /** The SQL with `?` placeholders, what the ORM's connection executes. */
+  /** The SQL with `?` placeholders, what knex binds the values to (see {@link runStatements}). */
   readonly sql: string;
   /** The same SQL with the driver's native placeholders (`$1` on PostgreSQL, `@p0` on SQL Server). */
   readonly nativeSql: string;
@@ -95,10 +96,13 @@ function runsNamed(em: EntityManager): boolean {
 /**
  * Runs statements one after the other on one connection of `em`'s read side (a replica when configured;
  * the open transaction when there is one), each with its per-call values, and returns their rows.
+ * Every value, fixed or per call, travels as a parameter; none is written into the statement text.
  * PostgreSQL: named prepared statements through the pool's `pg` client (`{ name, text, values }`), so
- * the server plans each one once per connection. PGlite and SQL Server: through the ORM's connection,
- * which (MikroORM 6) writes the values into the statement text, escaped, before sending it; see
- * docs/database/sql-server.md, go-live step 8. Driver errors come back as the driver raised them (see `mapDatabaseError`).
+ * the server plans each one once per connection. SQL Server, PGlite, and PostgreSQL inside a
+ * transaction: `statement.sql` through knex with its bindings ({@link executeBound}): tedious sends
+ * `@p0`… parameters (SQL Server caches one plan per statement; strings as `nvarchar`, dates as
+ * `datetime2`, see `mapMsSqlBinding`), PGlite and node-postgres an unnamed `$1`… statement. Driver
+ * errors come back as the driver raised them (see `mapDatabaseError`).
  */
 export async function runStatements(em: EntityManager, calls: readonly { statement: CompiledStatement; values: readonly unknown[] }[]): Promise<Row[][]> {
   const transaction: unknown = em.getTransactionContext();
@@ -106,7 +110,7 @@ export async function runStatements(em: EntityManager, calls: readonly { stateme
   if (transaction !== undefined || !runsNamed(em)) {
     const results: Row[][] = [];
     for (const { statement, values } of calls) {
-      results.push(await connection.execute<Row[]>(statement.sql, bind(statement, values), 'all', transaction));
+      results.push(await executeBound<Row[]>(connection, statement.sql, bind(statement, values), 'all', transaction));
     }
     return results;
   }

@@ -151,4 +151,40 @@ describeEachDatabase('read models on the wire', (getDb) => {
     const names = rows.map((r) => r.name.replace(/_[0-9a-f]{16}$/, ''));
     expect(names).toEqual(getDb().kind === 'postgresql' ? ['user_detail', 'users_page_count', 'users_page_page'] : []);
   });
+
+  test('send every value as a parameter: a value with a quote, ? and $1 matches itself and never appears in the text sent', async () => {
+    const em = getDb().em();
+    const { userIds } = await insertFixture(em);
+    const lastName = "O'Brien ? $1 \\?";
+    const tricky = em.fork();
+    const status = await tricky.findOneOrFail(UserStatus, { code: 'live-status' });
+    const user = tricky.create(User, { email: 'tricky@example.com', passwordHash: 'x', lastName, status } as never);
+    await tricky.flush();
+    // What knex hands to the driver (PGlite, node-postgres), from knex's own event on the ORM's client.
+    const sent: { sql: string; bindings?: readonly unknown[] }[] = [];
+    const knex = em.getConnection().getKnex();
+    const listen = (query: { sql: string; bindings?: readonly unknown[] }) => sent.push(query);
+    knex.on('query', listen);
+    try {
+      const request = { where: { lastName }, orderBy: { id: 'asc' }, limit: 20, offset: 0 } as const;
+      const outside = await readUsersPage(em, request);
+      const inside = await em.fork().transactional(async (tx) => ({ page: await readUsersPage(tx, request), detail: await readUserDetail(tx, userIds[0] ?? 0) }));
+      for (const page of [outside, inside.page]) {
+        expect(page).toEqual({ items: [expect.objectContaining({ id: user.id, lastName })], total: 1 });
+      }
+      expect(inside.detail?.id).toBe(userIds[0]);
+    } finally {
+      knex.off('query', listen);
+    }
+    const reads = sent.filter((query) => query.sql.includes('"e0"'));
+    // PGlite: the reads outside and inside the transaction (page, count, then page, count, detail);
+    // PostgreSQL: those inside it (outside, they are the named prepared statements of the test above).
+    expect(reads).toHaveLength(getDb().kind === 'pglite' ? 5 : 3);
+    for (const { sql, bindings = [] } of reads) {
+      expect(sql).toMatch(/\$1\b/);
+      expect(sql).not.toContain('Brien');
+      expect(bindings.length).toBeGreaterThan(0);
+    }
+    expect(reads.filter((query) => query.bindings?.includes(lastName))).toHaveLength(getDb().kind === 'pglite' ? 4 : 2);
+  });
 }, { env: { DATABASE_POOL_MAX: '1' } });
