@@ -7,56 +7,44 @@
 -- Each entry: the routes or tests that sent it, the most parameters it bound, then the statement on one line.
 
 -- from: POST /companies
--- parameters: 0
-insert into [Company] ([CompanyName], [ABN], [ACN], [TradingName], [GSTRegistered], [IsActive], [CreatedDate], [UpdatedDate], [CreatedBy], [UpdatedBy]) output inserted.[CompanyID], inserted.[IsDeleted] values (N'…', N'…', N'…', N'…', #, #, '…', '…', '…', '…');
+-- parameters: 10
+insert into [Company] ([CompanyName], [ABN], [ACN], [TradingName], [GSTRegistered], [IsActive], [CreatedDate], [UpdatedDate], [CreatedBy], [UpdatedBy]) output inserted.[CompanyID], inserted.[IsDeleted] values (@p, …);
 
 -- from: POST /companies (same ABN, fewer fields)
--- parameters: 0
-insert into [Company] ([CompanyName], [ABN], [GSTRegistered], [IsActive], [CreatedDate], [UpdatedDate], [CreatedBy], [UpdatedBy]) output inserted.[CompanyID], inserted.[IsDeleted] values (N'…', N'…', #, #, '…', '…', '…', '…');
+-- parameters: 8
+insert into [Company] ([CompanyName], [ABN], [GSTRegistered], [IsActive], [CreatedDate], [UpdatedDate], [CreatedBy], [UpdatedBy]) output inserted.[CompanyID], inserted.[IsDeleted] values (@p, …);
 
 -- from: POST /companies/:id/users
--- parameters: 0
-insert into [UserCompany] ([UserID], [CompanyID], [UserCompanyRoleID], [UserCompanyStatusID], [IsDefaultCompany], [JoinedVia], [CreatedDate], [UpdatedDate], [CreatedBy], [UpdatedBy]) output inserted.[UserCompanyID], inserted.[IsDeleted] values ('…', '…', #, #, #, #, '…', '…', '…', '…');
+-- parameters: 10
+insert into [UserCompany] ([UserID], [CompanyID], [UserCompanyRoleID], [UserCompanyStatusID], [IsDefaultCompany], [JoinedVia], [CreatedDate], [UpdatedDate], [CreatedBy], [UpdatedBy]) output inserted.[UserCompanyID], inserted.[IsDeleted] values (@p, …);
 
 -- from: POST /users
--- parameters: 0
-insert into [User] ([Email], [PasswordHash], [FirstName], [LastName], [Phone], [RoleTitle], [StatusID], [CreatedDate], [UpdatedDate], [CreatedBy], [UpdatedBy]) output inserted.[UserID], inserted.[IsEmailVerified], inserted.[OnboardingComplete], inserted.[AccessTokenVersion], inserted.[IsDeleted] values (N'…', N'…', N'…', N'…', N'…', N'…', #, '…', '…', '…', '…');
+-- parameters: 11
+insert into [User] ([Email], [PasswordHash], [FirstName], [LastName], [Phone], [RoleTitle], [StatusID], [CreatedDate], [UpdatedDate], [CreatedBy], [UpdatedBy]) output inserted.[UserID], inserted.[IsEmailVerified], inserted.[OnboardingComplete], inserted.[AccessTokenVersion], inserted.[IsDeleted] values (@p, …);
 
 -- from: POST /users
--- parameters: 0
-insert into [User] ([Email], [PasswordHash], [FirstName], [StatusID], [CreatedDate], [UpdatedDate], [CreatedBy], [UpdatedBy]) output inserted.[UserID], inserted.[IsEmailVerified], inserted.[OnboardingComplete], inserted.[AccessTokenVersion], inserted.[IsDeleted] values (N'…', N'…', N'…', #, '…', '…', '…', '…');
+-- parameters: 8
+insert into [User] ([Email], [PasswordHash], [FirstName], [StatusID], [CreatedDate], [UpdatedDate], [CreatedBy], [UpdatedBy]) output inserted.[UserID], inserted.[IsEmailVerified], inserted.[OnboardingComplete], inserted.[AccessTokenVersion], inserted.[IsDeleted] values (@p, …);
 
 -- from: POST /users (duplicate email → 409)
--- parameters: 0
-insert into [User] ([Email], [PasswordHash], [StatusID], [CreatedDate], [UpdatedDate], [CreatedBy], [UpdatedBy]) output inserted.[UserID], inserted.[IsEmailVerified], inserted.[OnboardingComplete], inserted.[AccessTokenVersion], inserted.[IsDeleted] values (N'…', N'…', #, '…', '…', '…', '…');
+-- parameters: 7
+insert into [User] ([Email], [PasswordHash], [StatusID], [CreatedDate], [UpdatedDate], [CreatedBy], [UpdatedBy]) output inserted.[UserID], inserted.[IsEmailVerified], inserted.[OnboardingComplete], inserted.[AccessTokenVersion], inserted.[IsDeleted] values (@p, …);
 
 -- from: DELETE /companies/:id
--- parameters: 0
-insert into [audit].[Company] ([CompanyID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[CompanyAuditID] values ('…', N'…', N'…', N'…', N'…', '…', '…', N'…', N'…', N'…', NULL, '…');
+-- parameters: 12
+insert into [audit].[Company] ([CompanyID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[CompanyAuditID] values (@p, …);
 
--- from: PATCH /companies/:id
--- parameters: 0
-insert into [audit].[Company] ([CompanyID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[CompanyAuditID] values ('…', N'…', N'…', N'…', N'…', '…', '…', N'…', N'…', N'…', NULL, '…'), …;
+-- from: PATCH /companies/:id | POST /companies | POST /companies (same ABN, fewer fields)
+-- parameters: 72
+insert into [audit].[Company] ([CompanyID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[CompanyAuditID] values (@p, …), …;
 
--- from: POST /companies | POST /companies (same ABN, fewer fields)
--- parameters: 0
-insert into [audit].[Company] ([CompanyID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[CompanyAuditID] values ('…', N'…', N'…', NULL, N'…', '…', '…', N'…', N'…', N'…', NULL, '…'), …;
+-- from: DELETE /users/:id | transactional (lock, update)
+-- parameters: 12
+insert into [audit].[User] ([UserID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[UserAuditID] values (@p, …);
 
--- from: DELETE /users/:id
--- parameters: 0
-insert into [audit].[User] ([UserID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[UserAuditID] values ('…', N'…', N'…', N'…', N'…', '…', '…', N'…', N'…', N'…', NULL, '…');
-
--- from: PATCH /users/:id
--- parameters: 0
-insert into [audit].[User] ([UserID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[UserAuditID] values ('…', N'…', N'…', N'…', N'…', '…', '…', N'…', N'…', N'…', NULL, '…'), …;
-
--- from: POST /users
--- parameters: 0
-insert into [audit].[User] ([UserID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[UserAuditID] values ('…', N'…', N'…', NULL, N'…', '…', '…', N'…', N'…', N'…', NULL, '…'), …;
-
--- from: transactional (lock, update)
--- parameters: 0
-insert into [audit].[User] ([UserID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[UserAuditID] values ('…', N'…', N'…', NULL, N'…', NULL, '…', NULL, NULL, NULL, NULL, '…');
+-- from: PATCH /users/:id | POST /users
+-- parameters: 120
+insert into [audit].[User] ([UserID], [ChangeType], [FieldName], [OldValue], [NewValue], [ChangedBy], [ChangedDate], [IPAddress], [UserAgent], [RequestID], [Reason], [CreatedDate]) output inserted.[UserAuditID] values (@p, …), …;
 
 -- from: request log: insertRows batch (log.ApiRequest, flushed on close)
 -- parameters: 480
@@ -75,12 +63,12 @@ insert into [log].[ApplicationError] ([CreatedDate], [ErrorType], [Message], [Se
 select #;
 
 -- from: GET /ref/:table
--- parameters: 0
-select [c0].[CountryID], [c0].[Code], [c0].[Name], [c0].[Description], [c0].[SortOrder] from [ref].[Country] as [c0] where [c0].[IsDeleted] = # and [c0].[IsActive] = # order by [c0].[SortOrder] asc, [c0].[Name] asc, [c0].[CountryID] asc;
+-- parameters: 2
+select [c0].[CountryID], [c0].[Code], [c0].[Name], [c0].[Description], [c0].[SortOrder] from [ref].[Country] as [c0] where [c0].[IsDeleted] = @p and [c0].[IsActive] = @p order by [c0].[SortOrder] asc, [c0].[Name] asc, [c0].[CountryID] asc;
 
 -- from: GET /ref/:table
--- parameters: 0
-select [c0].[CustomerTierID], [c0].[Code], [c0].[Name], [c0].[Description], [c0].[SortOrder] from [ref].[CustomerTier] as [c0] where [c0].[IsDeleted] = # and [c0].[IsActive] = # order by [c0].[SortOrder] asc, [c0].[Name] asc, [c0].[CustomerTierID] asc;
+-- parameters: 2
+select [c0].[CustomerTierID], [c0].[Code], [c0].[Name], [c0].[Description], [c0].[SortOrder] from [ref].[CustomerTier] as [c0] where [c0].[IsDeleted] = @p and [c0].[IsActive] = @p order by [c0].[SortOrder] asc, [c0].[Name] asc, [c0].[CustomerTierID] asc;
 
 -- from: GET /companies?abn=
 -- parameters: 4
@@ -151,64 +139,64 @@ select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstNa
 select [e0].[UserID] as [e0__UserID], [e0].[Email] as [e0__Email], [e0].[FirstName] as [e0__FirstName], [e0].[LastName] as [e0__LastName], [e0].[Phone] as [e0__Phone], [e0].[RoleTitle] as [e0__RoleTitle], [e0].[IsEmailVerified] as [e0__IsEmailVerified], [e0].[CreatedDate] as [e0__CreatedDate], [e0].[UpdatedDate] as [e0__UpdatedDate], [t1].[UserStatusID] as [t1__UserStatusID], [t1].[Code] as [t1__Code], [t2].[UserCompanyID] as [t2__UserCompanyID], [t2].[IsDefaultCompany] as [t2__IsDefaultCompany], [t3].[CompanyID] as [t3__CompanyID], [t3].[CompanyName] as [t3__CompanyName], [t4].[UserCompanyRoleID] as [t4__UserCompanyRoleID], [t4].[Code] as [t4__Code], [t4].[Name] as [t4__Name], [t5].[UserCompanyStatusID] as [t5__UserCompanyStatusID], [t5].[Code] as [t5__Code], [t6].[JoinedViaID] as [t6__JoinedViaID] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p left join [UserCompany] as [t2] on [e0].[UserID] = [t2].[UserID] and [t2].[IsDeleted] = @p left join [Company] as [t3] on [t2].[CompanyID] = [t3].[CompanyID] and [t3].[IsDeleted] = @p left join [ref].[UserCompanyRole] as [t4] on [t2].[UserCompanyRoleID] = [t4].[UserCompanyRoleID] and [t4].[IsDeleted] = @p left join [ref].[UserCompanyStatus] as [t5] on [t2].[UserCompanyStatusID] = [t5].[UserCompanyStatusID] and [t5].[IsDeleted] = @p left join [ref].[JoinedVia] as [t6] on [t2].[JoinedVia] = [t6].[JoinedViaID] and [t6].[IsDeleted] = @p where [e0].[IsDeleted] = @p and [e0].[UserID] = @p;
 
 -- from: GET /ref/:table
--- parameters: 0
-select [i0].[IndustryID], [i0].[Code], [i0].[Name], [i0].[Description], [i0].[SortOrder] from [ref].[Industry] as [i0] where [i0].[IsDeleted] = # and [i0].[IsActive] = # order by [i0].[SortOrder] asc, [i0].[Name] asc, [i0].[IndustryID] asc;
+-- parameters: 2
+select [i0].[IndustryID], [i0].[Code], [i0].[Name], [i0].[Description], [i0].[SortOrder] from [ref].[Industry] as [i0] where [i0].[IsDeleted] = @p and [i0].[IsActive] = @p order by [i0].[SortOrder] asc, [i0].[Name] asc, [i0].[IndustryID] asc;
 
 -- from: GET /ref/:table
--- parameters: 0
-select [j0].[JoinedViaID], [j0].[Code], [j0].[Name], [j0].[Description], [j0].[SortOrder] from [ref].[JoinedVia] as [j0] where [j0].[IsDeleted] = # and [j0].[IsActive] = # order by [j0].[SortOrder] asc, [j0].[Name] asc, [j0].[JoinedViaID] asc;
+-- parameters: 2
+select [j0].[JoinedViaID], [j0].[Code], [j0].[Name], [j0].[Description], [j0].[SortOrder] from [ref].[JoinedVia] as [j0] where [j0].[IsDeleted] = @p and [j0].[IsActive] = @p order by [j0].[SortOrder] asc, [j0].[Name] asc, [j0].[JoinedViaID] asc;
 
 -- from: GET /ref/:table
--- parameters: 0
-select [l0].[LanguageID], [l0].[Code], [l0].[Name], [l0].[Description], [l0].[SortOrder] from [ref].[Language] as [l0] where [l0].[IsDeleted] = # and [l0].[IsActive] = # order by [l0].[SortOrder] asc, [l0].[Name] asc, [l0].[LanguageID] asc;
+-- parameters: 2
+select [l0].[LanguageID], [l0].[Code], [l0].[Name], [l0].[Description], [l0].[SortOrder] from [ref].[Language] as [l0] where [l0].[IsDeleted] = @p and [l0].[IsActive] = @p order by [l0].[SortOrder] asc, [l0].[Name] asc, [l0].[LanguageID] asc;
 
 -- from: GET /ref/:table
--- parameters: 0
-select [r0].[RuleTypeID], [r0].[Code], [r0].[Name], [r0].[Description], [r0].[SortOrder] from [ref].[RuleType] as [r0] where [r0].[IsDeleted] = # and [r0].[IsActive] = # order by [r0].[SortOrder] asc, [r0].[Name] asc, [r0].[RuleTypeID] asc;
+-- parameters: 2
+select [r0].[RuleTypeID], [r0].[Code], [r0].[Name], [r0].[Description], [r0].[SortOrder] from [ref].[RuleType] as [r0] where [r0].[IsDeleted] = @p and [r0].[IsActive] = @p order by [r0].[SortOrder] asc, [r0].[Name] asc, [r0].[RuleTypeID] asc;
 
 -- from: GET /ref/:table
--- parameters: 0
-select [s0].[SettingCategoryID], [s0].[Code], [s0].[Name], [s0].[Description], [s0].[SortOrder] from [ref].[SettingCategory] as [s0] where [s0].[IsDeleted] = # and [s0].[IsActive] = # order by [s0].[SortOrder] asc, [s0].[Name] asc, [s0].[SettingCategoryID] asc;
+-- parameters: 2
+select [s0].[SettingCategoryID], [s0].[Code], [s0].[Name], [s0].[Description], [s0].[SortOrder] from [ref].[SettingCategory] as [s0] where [s0].[IsDeleted] = @p and [s0].[IsActive] = @p order by [s0].[SortOrder] asc, [s0].[Name] asc, [s0].[SettingCategoryID] asc;
 
 -- from: GET /ref/:table
--- parameters: 0
-select [s0].[SettingTypeID], [s0].[Code], [s0].[Name], [s0].[Description], [s0].[SortOrder] from [ref].[SettingType] as [s0] where [s0].[IsDeleted] = # and [s0].[IsActive] = # order by [s0].[SortOrder] asc, [s0].[Name] asc, [s0].[SettingTypeID] asc;
+-- parameters: 2
+select [s0].[SettingTypeID], [s0].[Code], [s0].[Name], [s0].[Description], [s0].[SortOrder] from [ref].[SettingType] as [s0] where [s0].[IsDeleted] = @p and [s0].[IsActive] = @p order by [s0].[SortOrder] asc, [s0].[Name] asc, [s0].[SettingTypeID] asc;
 
 -- from: GET /ref/:table
--- parameters: 0
-select [t0].[TimezoneID], [t0].[Code], [t0].[Name], [t0].[Description], [t0].[SortOrder] from [ref].[Timezone] as [t0] where [t0].[IsDeleted] = # and [t0].[IsActive] = # order by [t0].[SortOrder] asc, [t0].[Name] asc, [t0].[TimezoneID] asc;
+-- parameters: 2
+select [t0].[TimezoneID], [t0].[Code], [t0].[Name], [t0].[Description], [t0].[SortOrder] from [ref].[Timezone] as [t0] where [t0].[IsDeleted] = @p and [t0].[IsActive] = @p order by [t0].[SortOrder] asc, [t0].[Name] asc, [t0].[TimezoneID] asc;
 
 -- from: DELETE /companies/:id
--- parameters: 0
-select [u0].*, [u1].[UserID] as [u1__UserID], [c2].[CompanyID] as [c2__CompanyID], [r3].[UserCompanyRoleID] as [r3__UserCompanyRoleID], [s4].[UserCompanyStatusID] as [s4__UserCompanyStatusID], [j5].[JoinedViaID] as [j5__JoinedViaID], [i6].[UserID] as [i6__UserID] from [UserCompany] as [u0] inner join [User] as [u1] on [u0].[UserID] = [u1].[UserID] and [u1].[IsDeleted] = # inner join [Company] as [c2] on [u0].[CompanyID] = [c2].[CompanyID] and [c2].[IsDeleted] = # inner join [ref].[UserCompanyRole] as [r3] on [u0].[UserCompanyRoleID] = [r3].[UserCompanyRoleID] and [r3].[IsDeleted] = # inner join [ref].[UserCompanyStatus] as [s4] on [u0].[UserCompanyStatusID] = [s4].[UserCompanyStatusID] and [s4].[IsDeleted] = # inner join [ref].[JoinedVia] as [j5] on [u0].[JoinedVia] = [j5].[JoinedViaID] and [j5].[IsDeleted] = # left join [User] as [i6] on [u0].[InvitedBy] = [i6].[UserID] and [i6].[IsDeleted] = # where [u0].[IsDeleted] = # and [u0].[CompanyID] = '…';
+-- parameters: 8
+select [u0].*, [u1].[UserID] as [u1__UserID], [c2].[CompanyID] as [c2__CompanyID], [r3].[UserCompanyRoleID] as [r3__UserCompanyRoleID], [s4].[UserCompanyStatusID] as [s4__UserCompanyStatusID], [j5].[JoinedViaID] as [j5__JoinedViaID], [i6].[UserID] as [i6__UserID] from [UserCompany] as [u0] inner join [User] as [u1] on [u0].[UserID] = [u1].[UserID] and [u1].[IsDeleted] = @p inner join [Company] as [c2] on [u0].[CompanyID] = [c2].[CompanyID] and [c2].[IsDeleted] = @p inner join [ref].[UserCompanyRole] as [r3] on [u0].[UserCompanyRoleID] = [r3].[UserCompanyRoleID] and [r3].[IsDeleted] = @p inner join [ref].[UserCompanyStatus] as [s4] on [u0].[UserCompanyStatusID] = [s4].[UserCompanyStatusID] and [s4].[IsDeleted] = @p inner join [ref].[JoinedVia] as [j5] on [u0].[JoinedVia] = [j5].[JoinedViaID] and [j5].[IsDeleted] = @p left join [User] as [i6] on [u0].[InvitedBy] = [i6].[UserID] and [i6].[IsDeleted] = @p where [u0].[IsDeleted] = @p and [u0].[CompanyID] = @p;
 
 -- from: DELETE /users/:id
--- parameters: 0
-select [u0].*, [u1].[UserID] as [u1__UserID], [c2].[CompanyID] as [c2__CompanyID], [r3].[UserCompanyRoleID] as [r3__UserCompanyRoleID], [s4].[UserCompanyStatusID] as [s4__UserCompanyStatusID], [j5].[JoinedViaID] as [j5__JoinedViaID], [i6].[UserID] as [i6__UserID] from [UserCompany] as [u0] inner join [User] as [u1] on [u0].[UserID] = [u1].[UserID] and [u1].[IsDeleted] = # inner join [Company] as [c2] on [u0].[CompanyID] = [c2].[CompanyID] and [c2].[IsDeleted] = # inner join [ref].[UserCompanyRole] as [r3] on [u0].[UserCompanyRoleID] = [r3].[UserCompanyRoleID] and [r3].[IsDeleted] = # inner join [ref].[UserCompanyStatus] as [s4] on [u0].[UserCompanyStatusID] = [s4].[UserCompanyStatusID] and [s4].[IsDeleted] = # inner join [ref].[JoinedVia] as [j5] on [u0].[JoinedVia] = [j5].[JoinedViaID] and [j5].[IsDeleted] = # left join [User] as [i6] on [u0].[InvitedBy] = [i6].[UserID] and [i6].[IsDeleted] = # where [u0].[IsDeleted] = # and [u0].[UserID] = '…';
+-- parameters: 8
+select [u0].*, [u1].[UserID] as [u1__UserID], [c2].[CompanyID] as [c2__CompanyID], [r3].[UserCompanyRoleID] as [r3__UserCompanyRoleID], [s4].[UserCompanyStatusID] as [s4__UserCompanyStatusID], [j5].[JoinedViaID] as [j5__JoinedViaID], [i6].[UserID] as [i6__UserID] from [UserCompany] as [u0] inner join [User] as [u1] on [u0].[UserID] = [u1].[UserID] and [u1].[IsDeleted] = @p inner join [Company] as [c2] on [u0].[CompanyID] = [c2].[CompanyID] and [c2].[IsDeleted] = @p inner join [ref].[UserCompanyRole] as [r3] on [u0].[UserCompanyRoleID] = [r3].[UserCompanyRoleID] and [r3].[IsDeleted] = @p inner join [ref].[UserCompanyStatus] as [s4] on [u0].[UserCompanyStatusID] = [s4].[UserCompanyStatusID] and [s4].[IsDeleted] = @p inner join [ref].[JoinedVia] as [j5] on [u0].[JoinedVia] = [j5].[JoinedViaID] and [j5].[IsDeleted] = @p left join [User] as [i6] on [u0].[InvitedBy] = [i6].[UserID] and [i6].[IsDeleted] = @p where [u0].[IsDeleted] = @p and [u0].[UserID] = @p;
 
 -- from: POST /companies/:id/users
--- parameters: 0
-select [u0].*, [u1].[UserID] as [u1__UserID], [c2].[CompanyID] as [c2__CompanyID], [r3].[UserCompanyRoleID] as [r3__UserCompanyRoleID], [s4].[UserCompanyStatusID] as [s4__UserCompanyStatusID], [j5].[JoinedViaID] as [j5__JoinedViaID], [i6].[UserID] as [i6__UserID] from [UserCompany] as [u0] inner join [User] as [u1] on [u0].[UserID] = [u1].[UserID] and [u1].[IsDeleted] = # inner join [Company] as [c2] on [u0].[CompanyID] = [c2].[CompanyID] and [c2].[IsDeleted] = # inner join [ref].[UserCompanyRole] as [r3] on [u0].[UserCompanyRoleID] = [r3].[UserCompanyRoleID] and [r3].[IsDeleted] = # inner join [ref].[UserCompanyStatus] as [s4] on [u0].[UserCompanyStatusID] = [s4].[UserCompanyStatusID] and [s4].[IsDeleted] = # inner join [ref].[JoinedVia] as [j5] on [u0].[JoinedVia] = [j5].[JoinedViaID] and [j5].[IsDeleted] = # left join [User] as [i6] on [u0].[InvitedBy] = [i6].[UserID] and [i6].[IsDeleted] = # where [u0].[IsDeleted] = # and [u0].[UserID] = '…' and [u0].[IsDefaultCompany] = #;
+-- parameters: 9
+select [u0].*, [u1].[UserID] as [u1__UserID], [c2].[CompanyID] as [c2__CompanyID], [r3].[UserCompanyRoleID] as [r3__UserCompanyRoleID], [s4].[UserCompanyStatusID] as [s4__UserCompanyStatusID], [j5].[JoinedViaID] as [j5__JoinedViaID], [i6].[UserID] as [i6__UserID] from [UserCompany] as [u0] inner join [User] as [u1] on [u0].[UserID] = [u1].[UserID] and [u1].[IsDeleted] = @p inner join [Company] as [c2] on [u0].[CompanyID] = [c2].[CompanyID] and [c2].[IsDeleted] = @p inner join [ref].[UserCompanyRole] as [r3] on [u0].[UserCompanyRoleID] = [r3].[UserCompanyRoleID] and [r3].[IsDeleted] = @p inner join [ref].[UserCompanyStatus] as [s4] on [u0].[UserCompanyStatusID] = [s4].[UserCompanyStatusID] and [s4].[IsDeleted] = @p inner join [ref].[JoinedVia] as [j5] on [u0].[JoinedVia] = [j5].[JoinedViaID] and [j5].[IsDeleted] = @p left join [User] as [i6] on [u0].[InvitedBy] = [i6].[UserID] and [i6].[IsDeleted] = @p where [u0].[IsDeleted] = @p and [u0].[UserID] = @p and [u0].[IsDefaultCompany] = @p;
 
 -- from: GET /ref/:table
--- parameters: 0
-select [u0].[UserCompanyRoleID], [u0].[Code], [u0].[Name], [u0].[Description], [u0].[SortOrder] from [ref].[UserCompanyRole] as [u0] where [u0].[IsDeleted] = # and [u0].[IsActive] = # order by [u0].[SortOrder] asc, [u0].[Name] asc, [u0].[UserCompanyRoleID] asc;
+-- parameters: 2
+select [u0].[UserCompanyRoleID], [u0].[Code], [u0].[Name], [u0].[Description], [u0].[SortOrder] from [ref].[UserCompanyRole] as [u0] where [u0].[IsDeleted] = @p and [u0].[IsActive] = @p order by [u0].[SortOrder] asc, [u0].[Name] asc, [u0].[UserCompanyRoleID] asc;
 
 -- from: GET /ref/:table
--- parameters: 0
-select [u0].[UserCompanyStatusID], [u0].[Code], [u0].[Name], [u0].[Description], [u0].[SortOrder] from [ref].[UserCompanyStatus] as [u0] where [u0].[IsDeleted] = # and [u0].[IsActive] = # order by [u0].[SortOrder] asc, [u0].[Name] asc, [u0].[UserCompanyStatusID] asc;
+-- parameters: 2
+select [u0].[UserCompanyStatusID], [u0].[Code], [u0].[Name], [u0].[Description], [u0].[SortOrder] from [ref].[UserCompanyStatus] as [u0] where [u0].[IsDeleted] = @p and [u0].[IsActive] = @p order by [u0].[SortOrder] asc, [u0].[Name] asc, [u0].[UserCompanyStatusID] asc;
 
 -- from: GET /ref/:table
--- parameters: 0
-select [u0].[UserInvitationStatusID], [u0].[Code], [u0].[Name], [u0].[Description], [u0].[SortOrder] from [ref].[UserInvitationStatus] as [u0] where [u0].[IsDeleted] = # and [u0].[IsActive] = # order by [u0].[SortOrder] asc, [u0].[Name] asc, [u0].[UserInvitationStatusID] asc;
+-- parameters: 2
+select [u0].[UserInvitationStatusID], [u0].[Code], [u0].[Name], [u0].[Description], [u0].[SortOrder] from [ref].[UserInvitationStatus] as [u0] where [u0].[IsDeleted] = @p and [u0].[IsActive] = @p order by [u0].[SortOrder] asc, [u0].[Name] asc, [u0].[UserInvitationStatusID] asc;
 
 -- from: GET /ref/:table
--- parameters: 0
-select [u0].[UserRoleID], [u0].[Code], [u0].[Name], [u0].[Description], [u0].[SortOrder] from [ref].[UserRole] as [u0] where [u0].[IsDeleted] = # and [u0].[IsActive] = # order by [u0].[SortOrder] asc, [u0].[Name] asc, [u0].[UserRoleID] asc;
+-- parameters: 2
+select [u0].[UserRoleID], [u0].[Code], [u0].[Name], [u0].[Description], [u0].[SortOrder] from [ref].[UserRole] as [u0] where [u0].[IsDeleted] = @p and [u0].[IsActive] = @p order by [u0].[SortOrder] asc, [u0].[Name] asc, [u0].[UserRoleID] asc;
 
 -- from: GET /ref/:table
--- parameters: 0
-select [u0].[UserStatusID], [u0].[Code], [u0].[Name], [u0].[Description], [u0].[SortOrder] from [ref].[UserStatus] as [u0] where [u0].[IsDeleted] = # and [u0].[IsActive] = # order by [u0].[SortOrder] asc, [u0].[Name] asc, [u0].[UserStatusID] asc;
+-- parameters: 2
+select [u0].[UserStatusID], [u0].[Code], [u0].[Name], [u0].[Description], [u0].[SortOrder] from [ref].[UserStatus] as [u0] where [u0].[IsDeleted] = @p and [u0].[IsActive] = @p order by [u0].[SortOrder] asc, [u0].[Name] asc, [u0].[UserStatusID] asc;
 
 -- from: GET /companies (first page) | GET /companies?sortBy=&sortOrder=&page=&pageSize=
 -- parameters: 1
@@ -243,57 +231,57 @@ select count(*) as [count] from [User] as [e0] inner join [ref].[UserStatus] as 
 select count(*) as [count] from [User] as [e0] inner join [ref].[UserStatus] as [t1] on [e0].[StatusID] = [t1].[UserStatusID] and [t1].[IsDeleted] = @p where [e0].[IsDeleted] = @p and [t1].[Code] = @p;
 
 -- from: DELETE /companies/:id | DELETE /companies/:id (unknown → 404) | PATCH /companies/:id | POST /companies/:id/users | POST /companies/:id/users (again → 409)
--- parameters: 0
-select top (#) [c0].*, [c1].[CompanyCustomerDetailsID] as [c1__CompanyCustomerDetailsID], [b2].[CompanyBillingDetailsID] as [b2__CompanyBillingDetailsID], [o3].[CompanyOrganizerDetailsID] as [o3__CompanyOrganizerDetailsID] from [dbo].[Company] as [c0] WITH (UPDLOCK, ROWLOCK) left join [CompanyCustomerDetails] as [c1] on [c0].[CompanyID] = [c1].[CompanyID] and [c1].[IsDeleted] = # left join [CompanyBillingDetails] as [b2] on [c0].[CompanyID] = [b2].[CompanyID] and [b2].[IsDeleted] = # left join [CompanyOrganizerDetails] as [o3] on [c0].[CompanyID] = [o3].[CompanyID] and [o3].[IsDeleted] = # where [c0].[IsDeleted] = # and [c0].[CompanyID] = '…';
+-- parameters: 6
+select top (@p) [c0].*, [c1].[CompanyCustomerDetailsID] as [c1__CompanyCustomerDetailsID], [b2].[CompanyBillingDetailsID] as [b2__CompanyBillingDetailsID], [o3].[CompanyOrganizerDetailsID] as [o3__CompanyOrganizerDetailsID] from [dbo].[Company] as [c0] WITH (UPDLOCK, ROWLOCK) left join [CompanyCustomerDetails] as [c1] on [c0].[CompanyID] = [c1].[CompanyID] and [c1].[IsDeleted] = @p left join [CompanyBillingDetails] as [b2] on [c0].[CompanyID] = [b2].[CompanyID] and [b2].[IsDeleted] = @p left join [CompanyOrganizerDetails] as [o3] on [c0].[CompanyID] = [o3].[CompanyID] and [o3].[IsDeleted] = @p where [c0].[IsDeleted] = @p and [c0].[CompanyID] = @p;
 
 -- from: POST /companies/:id/users | POST /companies/:id/users (again → 409)
--- parameters: 0
-select top (#) [j0].* from [ref].[JoinedVia] as [j0] where [j0].[IsDeleted] = # and [j0].[Code] = N'…' and [j0].[IsActive] = #;
+-- parameters: 4
+select top (@p) [j0].* from [ref].[JoinedVia] as [j0] where [j0].[IsDeleted] = @p and [j0].[Code] = @p and [j0].[IsActive] = @p;
 
 -- from: POST /companies/:id/users | POST /companies/:id/users (again → 409)
--- parameters: 0
-select top (#) [u0].* from [UserCompany] as [u0] where [u0].[UserID] = '…' and [u0].[CompanyID] = '…';
+-- parameters: 3
+select top (@p) [u0].* from [UserCompany] as [u0] where [u0].[UserID] = @p and [u0].[CompanyID] = @p;
 
 -- from: POST /companies/:id/users | POST /companies/:id/users (again → 409)
--- parameters: 0
-select top (#) [u0].* from [ref].[UserCompanyRole] as [u0] where [u0].[IsDeleted] = # and [u0].[Code] = N'…' and [u0].[IsActive] = #;
+-- parameters: 4
+select top (@p) [u0].* from [ref].[UserCompanyRole] as [u0] where [u0].[IsDeleted] = @p and [u0].[Code] = @p and [u0].[IsActive] = @p;
 
 -- from: POST /companies/:id/users | POST /companies/:id/users (again → 409)
--- parameters: 0
-select top (#) [u0].* from [ref].[UserCompanyStatus] as [u0] where [u0].[IsDeleted] = # and [u0].[Code] = N'…' and [u0].[IsActive] = #;
+-- parameters: 4
+select top (@p) [u0].* from [ref].[UserCompanyStatus] as [u0] where [u0].[IsDeleted] = @p and [u0].[Code] = @p and [u0].[IsActive] = @p;
 
 -- from: PATCH /users/:id | POST /users | POST /users (duplicate email → 409)
--- parameters: 0
-select top (#) [u0].* from [ref].[UserStatus] as [u0] where [u0].[IsDeleted] = # and [u0].[Code] = N'…' and [u0].[IsActive] = #;
+-- parameters: 4
+select top (@p) [u0].* from [ref].[UserStatus] as [u0] where [u0].[IsDeleted] = @p and [u0].[Code] = @p and [u0].[IsActive] = @p;
 
 -- from: DELETE /users/:id | PATCH /users/:id | PATCH /users/:id (unknown → 404) | POST /companies/:id/users | POST /companies/:id/users (again → 409) | transactional (lock, update)
--- parameters: 0
-select top (#) [u0].*, [s1].[UserStatusID] as [s1__UserStatusID] from [dbo].[User] as [u0] WITH (UPDLOCK, ROWLOCK) inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = # where [u0].[IsDeleted] = # and [u0].[UserID] = '…';
+-- parameters: 4
+select top (@p) [u0].*, [s1].[UserStatusID] as [s1__UserStatusID] from [dbo].[User] as [u0] WITH (UPDLOCK, ROWLOCK) inner join [ref].[UserStatus] as [s1] on [u0].[StatusID] = [s1].[UserStatusID] and [s1].[IsDeleted] = @p where [u0].[IsDeleted] = @p and [u0].[UserID] = @p;
 
 -- from: POST /users
--- parameters: 0
-select top (#) [u0].[UserID] from [User] as [u0] where [u0].[IsDeleted] = # and [u0].[Email] = N'…';
+-- parameters: 3
+select top (@p) [u0].[UserID] from [User] as [u0] where [u0].[IsDeleted] = @p and [u0].[Email] = @p;
 
 -- from: DELETE /companies/:id
--- parameters: 0
-update [Company] set [IsDeleted] = #, [DeletedDate] = '…', [DeletedBy] = '…', [UpdatedDate] = '…' where [CompanyID] = '…';select @@rowcount;
+-- parameters: 5
+update [Company] set [IsDeleted] = @p, [DeletedDate] = @p, [DeletedBy] = @p, [UpdatedDate] = @p where [CompanyID] = @p;select @@rowcount;
 
 -- from: PATCH /companies/:id
--- parameters: 0
-update [Company] set [TradingName] = N'…', [GSTRegistered] = #, [UpdatedDate] = '…' where [CompanyID] = '…';select @@rowcount;
+-- parameters: 4
+update [Company] set [TradingName] = @p, [GSTRegistered] = @p, [UpdatedDate] = @p where [CompanyID] = @p;select @@rowcount;
 
 -- from: DELETE /companies/:id
--- parameters: 0
-update [UserCompany] set [IsDeleted] = #, [DeletedDate] = '…', [DeletedBy] = '…', [UpdatedDate] = '…' where [UserCompanyID] = '…';select @@rowcount;
+-- parameters: 5
+update [UserCompany] set [IsDeleted] = @p, [DeletedDate] = @p, [DeletedBy] = @p, [UpdatedDate] = @p where [UserCompanyID] = @p;select @@rowcount;
 
 -- from: DELETE /users/:id
--- parameters: 0
-update [User] set [IsDeleted] = #, [DeletedDate] = '…', [DeletedBy] = '…', [UpdatedDate] = '…' where [UserID] = '…';select @@rowcount;
+-- parameters: 5
+update [User] set [IsDeleted] = @p, [DeletedDate] = @p, [DeletedBy] = @p, [UpdatedDate] = @p where [UserID] = @p;select @@rowcount;
 
 -- from: PATCH /users/:id
--- parameters: 0
-update [User] set [PasswordHash] = N'…', [FirstName] = N'…', [Phone] = N'…', [StatusID] = #, [UpdatedDate] = '…' where [UserID] = '…';select @@rowcount;
+-- parameters: 6
+update [User] set [PasswordHash] = @p, [FirstName] = @p, [Phone] = @p, [StatusID] = @p, [UpdatedDate] = @p where [UserID] = @p;select @@rowcount;
 
 -- from: transactional (lock, update)
--- parameters: 0
-update [User] set [RoleTitle] = N'…', [UpdatedDate] = '…', [UpdatedBy] = NULL where [UserID] = '…';select @@rowcount;
+-- parameters: 4
+update [User] set [RoleTitle] = @p, [UpdatedDate] = @p, [UpdatedBy] = @p where [UserID] = @p;select @@rowcount;

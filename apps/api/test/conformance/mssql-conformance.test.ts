@@ -12,6 +12,7 @@
  */
 import { insertRows, transactional, findWorkspaceRoot } from '@eventlead/db';
 import {
+  MSSQL_MAX_BOUND_PARAMETERS,
   MSSQL_STATEMENTS_COMMAND,
   MSSQL_STATEMENTS_PATH,
   corpusEntries,
@@ -21,6 +22,7 @@ import {
   readCorpus,
   renderCorpus,
   schemaCheckOptions,
+  statementShape,
   writeCorpus,
   type RecordedStatement,
   type RecordingOrm,
@@ -199,13 +201,24 @@ describeEachDatabase('SQL Server conformance run (SQL text recorded without a se
     for (const { values } of byEmail) expect(values.map(String)).toContain('jane.doe@example.com');
   });
 
-  test('row locks are table hints, the request log is chunked under 2,100 parameters', () => {
+  test("every statement sends its values as @p parameters, the ORM's own included: none is written into the text", () => {
+    // The readiness probe's `select 1` is the one statement without a value.
+    expect([...new Set(scenario.statements.filter((s) => s.parameters === 0).map((s) => statementShape(s.sql)))]).toEqual(['select #']);
+    // No string literal but LIKE's escape character.
+    expect(scenario.statements.filter((s) => s.sql.replace(/ escape '\\'/g, '').includes("'")).map((s) => s.sql)).toEqual([]);
+    const signUp = scenario.statements.filter((s) => s.source === 'POST /users' && s.sql.startsWith('insert into [User] '));
+    expect(signUp.length).toBeGreaterThan(0);
+    for (const { sql } of signUp) expect(sql).not.toMatch(/jane\.doe|\$2[aby]\$/);
+    expect(signUp.flatMap((s) => s.values.map(String))).toContain('jane.doe@example.com');
+  });
+
+  test(`row locks are table hints, the request log is chunked under ${MSSQL_MAX_BOUND_PARAMETERS} parameters`, () => {
     const locks = scenario.statements.filter((s) => s.sql.includes('UPDLOCK'));
     expect(locks.length).toBeGreaterThan(0);
     for (const lock of locks) expect(lock.sql).toMatch(/ as \[\w+\] WITH \(UPDLOCK, ROWLOCK\)/);
     const batches = scenario.statements.filter((s) => s.source.startsWith('insertRows (log.ApiRequest'));
     expect(batches.length).toBeGreaterThan(1);
-    expect(Math.max(...batches.map((s) => s.parameters))).toBeLessThanOrEqual(2_100);
+    expect(Math.max(...batches.map((s) => s.parameters))).toBeLessThanOrEqual(MSSQL_MAX_BOUND_PARAMETERS);
   });
 
   test(`the committed corpus ${MSSQL_STATEMENTS_PATH} is up to date (regenerate: ${MSSQL_STATEMENTS_COMMAND})`, async () => {
@@ -227,7 +240,7 @@ describeEachDatabase('SQL Server conformance run: a planted ILIKE fails it', (ge
       });
     });
     const violations = corpusViolations(corpusEntries(scenario.statements), schemaCheckOptions());
-    expect(violations.join('\n')).toMatch(/ILIKE is PostgreSQL only[\s\S]*\[FirstName\] ilike N'…'[\s\S]*from: planted route/);
+    expect(violations.join('\n')).toMatch(/ILIKE is PostgreSQL only[\s\S]*\[FirstName\] ilike @p[\s\S]*from: planted route/);
   }, 120_000);
 }, { seed: true, resetAfterEach: false });
 

@@ -22,6 +22,10 @@ describe('the committed SQL Server statement corpus (docs/database/mssql-stateme
     expect(all).toMatch(/like @p collate Latin1_General_100_CI_AS escape '\\'/);
   });
 
+  test('binds the values of every statement: the only one without a parameter is the readiness probe, which has no value', () => {
+    expect(parseCorpus(text).filter((e) => e.maxParameters === 0).map((e) => e.shape)).toEqual(['select #']);
+  });
+
   test('passes every T-SQL check', () => {
     expect(corpusViolations(parseCorpus(text), schemaCheckOptions())).toEqual([]);
   });

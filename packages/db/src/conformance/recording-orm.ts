@@ -146,7 +146,7 @@ function toPostgresText(sql: string): string {
  */
 export async function createRecordingMsSqlOrm(answering: Orm, overrides: Partial<OrmOptions> = {}): Promise<RecordingOrm> {
   const orm = await createORM(
-    createOrmConfig({ DATABASE_URL: 'mssql://recording@localhost/EventLead' }, { ...overrides, connect: false, debug: false }),
+    createOrmConfig({ DATABASE_URL: 'mssql://recording@localhost/EventLead' }, { debug: false, ...overrides, connect: false }),
   );
   const statements: RecordedStatement[] = [];
   const renderErrors: { source: string; message: string }[] = [];

@@ -1,4 +1,5 @@
-import { MSSQL_MAX_PARAMETERS, statementShape, tsqlViolations } from './tsql-checks';
+import { MSSQL_MAX_BOUND_PARAMETERS, MSSQL_MAX_PARAMETERS } from '../naming/mssql-parameters';
+import { statementShape, tsqlViolations } from './tsql-checks';
 
 const options = { dboTables: new Set(['User', 'Company']) };
 const violations = (sql: string, parameters = 1): string[] => tsqlViolations(sql, parameters, options);
@@ -41,9 +42,9 @@ describe('tsqlViolations', () => {
     expect(found.join('\n')).toMatch(rule);
   });
 
-  test(`more than ${MSSQL_MAX_PARAMETERS} parameters`, () => {
-    expect(violations('insert into [User] ([Email]) values (@p0)', MSSQL_MAX_PARAMETERS)).toEqual([]);
-    expect(violations('insert into [User] ([Email]) values (@p0)', MSSQL_MAX_PARAMETERS + 1).join()).toMatch(/2101 parameters: SQL Server accepts at most 2100/);
+  test(`more than ${MSSQL_MAX_BOUND_PARAMETERS} parameters (${MSSQL_MAX_PARAMETERS} less the two of sp_executesql)`, () => {
+    expect(violations('insert into [User] ([Email]) values (@p0)', MSSQL_MAX_BOUND_PARAMETERS)).toEqual([]);
+    expect(violations('insert into [User] ([Email]) values (@p0)', MSSQL_MAX_BOUND_PARAMETERS + 1).join()).toMatch(/2099 parameters: SQL Server accepts at most 2100 per request, 2098 of them the statement's/);
   });
 });
 

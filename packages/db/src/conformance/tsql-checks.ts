@@ -3,8 +3,7 @@
  * They read SQL text only (see docs/database/sql-server.md for what a real server must still confirm).
  */
 
-/** SQL Server's limit on parameters in one request. */
-export const MSSQL_MAX_PARAMETERS = 2_100;
+import { MSSQL_MAX_BOUND_PARAMETERS, MSSQL_MAX_PARAMETERS } from '../naming/mssql-parameters';
 
 /** What the checks need to know of the schema. */
 export interface TsqlCheckOptions {
@@ -72,9 +71,11 @@ function badTableReferences(code: string, options: TsqlCheckOptions): string[] {
  * parameters it binds. The rules:
  * - no PostgreSQL-only syntax: ILIKE, `::` casts, RETURNING, FOR UPDATE / FOR SHARE / SKIP LOCKED,
  *   `$1` placeholders, true/false literals, LIMIT, OFFSET without FETCH, double-quoted identifiers, now();
- * - every LIKE has an ESCAPE clause (patterns come from input; MikroORM inlines them as literals);
+ * - every LIKE has an ESCAPE clause (patterns come from input, bound or, in a statement MikroORM writes
+ *   its values into, as literals);
  * - OFFSET … FETCH only in a query with ORDER BY;
- * - at most {@link MSSQL_MAX_PARAMETERS} parameters;
+ * - at most {@link MSSQL_MAX_BOUND_PARAMETERS} parameters (SQL Server's {@link MSSQL_MAX_PARAMETERS} less
+ *   the two of `sp_executesql`, which tedious calls);
  * - table references bracketed and schema-qualified (bare only for dbo tables, see {@link TsqlCheckOptions}),
  *   and no unbracketed `alias.Column`.
  * @example tsqlViolations('select * from [User] where [FirstName] ilike @p0', 1, opts) // ['ILIKE ...', ...]
@@ -104,7 +105,10 @@ export function tsqlViolations(sql: string, parameters: number, options: TsqlChe
   const likes = [...words.matchAll(/\blike\b/gi)].length;
   const escaped = [...words.matchAll(/\blike\s+(?:@p\d*|\?|'')(?:\s+collate\s+\w+)?\s+escape\s+''/gi)].length;
   rule(likes !== escaped, 'LIKE without ESCAPE: T-SQL has no default escape character (use containsText())');
-  rule(parameters > MSSQL_MAX_PARAMETERS, `${parameters} parameters: SQL Server accepts at most ${MSSQL_MAX_PARAMETERS} per statement`);
+  rule(
+    parameters > MSSQL_MAX_BOUND_PARAMETERS,
+    `${parameters} parameters: SQL Server accepts at most ${MSSQL_MAX_PARAMETERS} per request, ${MSSQL_MAX_BOUND_PARAMETERS} of them the statement's (tedious sends it through sp_executesql)`,
+  );
   for (const ref of badTableReferences(code, options)) {
     out.push(`table ${ref} is not [schema].[Table] (a bare name is accepted only for dbo tables)`);
   }
@@ -114,9 +118,10 @@ export function tsqlViolations(sql: string, parameters: number, options: TsqlChe
 
 /**
  * A statement's shape: what is left when the data is taken out. Parameter names become `@p`; values
- * MikroORM writes into the text (it inlines them, escaped, for every statement it builds) become
- * `N'…'` and `'…'` for strings and `#` for numbers (the ESCAPE character is kept); whitespace is
- * collapsed; runs of parameters (`in (…)` lists) and repeated VALUES rows are shown once followed by `…`.
+ * written into the text (MikroORM's way, kept for statements over the parameter limit, see
+ * `bindMsSqlParameters`) become `N'…'` and `'…'` for strings and `#` for numbers (the ESCAPE character
+ * is kept); whitespace is collapsed; runs of parameters (`in (…)` lists) and repeated VALUES rows are
+ * shown once followed by `…`.
  * The same statement with other data or another batch size has one shape.
  * @example statementShape("insert into [T] ([A]) values (N'x'), (N'y')") // "insert into [T] ([A]) values (N'…'), …"
  */

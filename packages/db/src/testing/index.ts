@@ -28,4 +28,5 @@ export {
   type CorpusEntry,
 } from '../conformance/corpus';
 export { createRecordingMsSqlOrm, type RecordedStatement, type RecordingOrm } from '../conformance/recording-orm';
-export { MSSQL_MAX_PARAMETERS, statementShape, tsqlViolations, type TsqlCheckOptions } from '../conformance/tsql-checks';
+export { statementShape, tsqlViolations, type TsqlCheckOptions } from '../conformance/tsql-checks';
+export { MSSQL_MAX_BOUND_PARAMETERS, MSSQL_MAX_PARAMETERS } from '../naming/mssql-parameters';
