@@ -95,11 +95,26 @@ describeApp('/companies', (get) => {
       'Acme \u202Eevents',
       'companyName must not contain bidirectional text control characters (found U+202E, one of U+202A–U+202E and U+2066–U+2069), which make text display differently from what it is: remove it.',
     ],
+    ['a C1 control', 'Acme\u0085Events', 'companyName must not contain control characters (found U+0085); only tab, line feed and carriage return are allowed: remove it.'],
+    ['a line separator', 'Acme\u2028Events', 'companyName must not contain line or paragraph separators (found U+2028, one of U+2028 and U+2029): remove it, or use a line feed for a line break.'],
+    ['a zero-width space', 'Ac\u200Bme Events', 'companyName must not contain invisible characters (found U+200B, one of U+200B, U+2060 and U+FEFF), which make text look like other text: remove it.'],
+    [
+      'a zero-width joiner between Latin letters',
+      'Ac\u200Dme Events',
+      'companyName must not contain a zero-width joiner or non-joiner (found U+200D) at the start or end, next to an ASCII character or next to another joiner; it is allowed only inside emoji sequences and inside words of scripts that use it: remove it.',
+    ],
   ])('POST with %s in companyName is a 400 naming the character, and nothing is stored', async (_label, companyName, message) => {
     const res = await call('POST', '/companies', { companyName });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({ error: 'The request is not valid.', details: [{ field: 'companyName', message }] });
     expect(await get().db.em().count(Company, { companyName }, includeDeleted())).toBe(0);
+  });
+
+  test('POST with an emoji joined by U+200D and a Persian word with U+200C in companyName stores them as sent', async () => {
+    const companyName = 'Family \u{1F468}\u200D\u{1F469}\u200D\u{1F467} \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 Zoë';
+    const res = await call('POST', '/companies', { companyName });
+    expect(res.statusCode).toBe(201);
+    expect(res.json<{ data: { companyName: string } }>().data.companyName).toBe(companyName);
   });
 
   test('GET lists with a total, filters by name and ABN, and refuses bad queries', async () => {
