@@ -69,7 +69,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       return typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
     },
     // A malformed percent-encoding in the query string is refused like one in the path (see parseQuerystring).
-    routerOptions: { maxParamLength: 200, querystringParser: parseQuerystring },
+    // A trailing slash is ignored: `/users/` is `/users` and `/users/2/` is `/users/2`, the routes
+    // the OpenAPI document lists. Without it, `/users/` matched `/users/:id` with an empty id (a 400
+    // about an id the client never sent) while `/users/2/` was a 404; a client that joins a base URL
+    // ending in `/` to a path gets the resource it named instead.
+    routerOptions: { maxParamLength: 200, querystringParser: parseQuerystring, ignoreTrailingSlash: true },
     trustProxy: fastifyTrustProxy(config.trustProxy),
     // Node's own 400/431 (a malformed request line, headers over the limit) in the error envelope too.
     clientErrorHandler: answerClientError,

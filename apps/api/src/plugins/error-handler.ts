@@ -74,12 +74,11 @@ export function answerClientError(this: FastifyInstance, error: Error & { code?:
 
 /**
  * The methods the router answers on the path of `url` (sorted), for a request whose own method it
- * does not: a path that exists with other methods gets a 405 and an `Allow` header instead of a 404.
- * Asks fastify's router once per method any route uses, only on this not-found path. An OPTIONS
- * request stays a 404: no route answers OPTIONS (there is no CORS preflight), as before.
+ * does not: a path that exists with other methods gets a 405 and an `Allow` header instead of a 404,
+ * and an OPTIONS request on it a 204 with the same `Allow` (no route answers OPTIONS itself).
+ * Asks fastify's router once per method any route uses, only on this not-found path.
  */
 function allowedMethods(app: FastifyInstance, routeMethods: ReadonlySet<string>, method: string, url: string): string[] {
-  if (method === 'OPTIONS') return [];
   const allowed: string[] = [];
   for (const candidate of routeMethods) {
     if (candidate === method) continue;
@@ -110,6 +109,9 @@ export const errorHandlerPlugin = fp(
         return reply.code(404).send({ error: `Route ${request.method} ${path} not found.`, details: [] } satisfies ErrorResponse);
       }
       const allow = allowed.join(', ');
+      // RFC 9110 §9.3.7: OPTIONS asks which methods the resource takes. There is no CORS (no
+      // Access-Control-* headers), so this is no preflight answer: a browser's preflight still fails.
+      if (request.method === 'OPTIONS') return reply.code(204).header('allow', allow).send();
       return reply
         .code(405)
         .header('allow', allow)

@@ -76,7 +76,8 @@ export const openApiPlugin = fp(
         openapi: '3.0.3',
         info: {
           title: 'EventLead Platform API',
-          description: 'Reference data, users and companies of the EventLead Platform.',
+          description:
+            'Reference data, users and companies of the EventLead Platform. Request bodies are JSON encoded as UTF-8, sent with `Content-Type: application/json`. A trailing slash is ignored: `/users/` is `/users`. `OPTIONS` on a path answers 204 with the methods it takes in `Allow`.',
           version: '0.1.0',
         },
         components: {

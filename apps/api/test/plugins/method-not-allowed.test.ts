@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app';
 import { ADMIN_TOKEN, adminAuth } from '../app-harness';
 
-describeEachDatabase('a method the path does not have: 405 with Allow', (getDb) => {
+describeEachDatabase('a method the path does not have: 405 with Allow; OPTIONS: 204 with Allow', (getDb) => {
   let app: FastifyInstance;
   beforeAll(async () => {
     app = await buildApp({ orm: getDb().orm, config: { adminTokenSha256: hashToken(ADMIN_TOKEN), rateLimitMax: 3 } });
@@ -52,11 +52,33 @@ describeEachDatabase('a method the path does not have: 405 with Allow', (getDb) 
     expect(res.headers).not.toHaveProperty('allow');
   });
 
-  test('OPTIONS stays a 404 (no route answers OPTIONS: there is no CORS preflight)', async () => {
-    const res = await inject('OPTIONS', '/users/2');
+  test.each([
+    ['/users', 'GET, HEAD, POST'],
+    ['/users/2', 'DELETE, GET, HEAD, PATCH'],
+    ['/users/2/', 'DELETE, GET, HEAD, PATCH'],
+    ['/companies/1/users', 'POST'],
+    ['/health', 'GET, HEAD'],
+    ['/ref/countries?x=1', 'GET, HEAD'],
+  ])('OPTIONS %s is a 204 with Allow: %s, and no body', async (url, allow) => {
+    const res = await inject('OPTIONS', url);
+    expect(res.statusCode).toBe(204);
+    expect(res.headers.allow).toBe(allow);
+    expect(res.body).toBe('');
+    // No CORS is configured: this is no preflight answer.
+    expect(Object.keys(res.headers).filter((name) => name.startsWith('access-control-'))).toEqual([]);
+  });
+
+  test.each(['/nothing', '/users/2/extra'])('OPTIONS %s, a path no route has, stays a 404 in the error envelope', async (url) => {
+    const res = await inject('OPTIONS', url);
     expect(res.statusCode).toBe(404);
     expect(res.headers).not.toHaveProperty('allow');
-    expect(res.json()).toEqual({ error: 'Route OPTIONS /users/2 not found.', details: [] });
+    expect(res.json()).toEqual({ error: `Route OPTIONS ${url} not found.`, details: [] });
+  });
+
+  test('a method the path does not have is a 405 with a trailing slash too', async () => {
+    const res = await inject('DELETE', '/users/');
+    expect(res.statusCode).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD, POST');
   });
 
   test('a 405 is counted against the rate limit like a 404', async () => {

@@ -134,6 +134,17 @@ describeApp('/companies', (get) => {
     }
   });
 
+  test('a trailing slash is ignored: /companies/ is the list (it was a 400 about an id), /companies/:id/users/ the enrolment route', async () => {
+    const id = await create('/companies', acme);
+    const slash = await call('GET', '/companies/');
+    expect(slash.statusCode).toBe(200);
+    expect(slash.json()).toEqual((await call('GET', '/companies')).json());
+    expect((await call('GET', `/companies/${id}/`)).json()).toMatchObject({ data: { id, companyName: acme.companyName } });
+    const enrol = await call('POST', `/companies/${id}/users/`, { userId: 999999, role: 'member' });
+    expect(enrol.statusCode).toBe(404);
+    expect(enrol.json()).toEqual((await call('POST', `/companies/${id}/users`, { userId: 999999, role: 'member' })).json());
+  });
+
   test('PATCH changes only the given fields; unknown id is a 404; bad fields are 400s', async () => {
     const id = await create('/companies', acme);
     const res = await call('PATCH', `/companies/${id}`, { tradingName: null, gstRegistered: false, abn: '53 004 085 616' });

@@ -208,6 +208,17 @@ describeApp('/users', (get) => {
       expect(desc.json<{ data: { items: { firstName: string }[] } }>().data.items.map((u) => u.firstName)).toEqual(['Carol', 'Bob', 'Alice']);
     });
 
+    test('a trailing slash is ignored: /users/ is the list (it was a 400 about an id), /users/:id/ the user', async () => {
+      const plain = await call('GET', '/users?sortBy=email&pageSize=2');
+      const slash = await call('GET', '/users/?sortBy=email&pageSize=2');
+      expect(slash.statusCode).toBe(200);
+      expect(slash.json()).toEqual(plain.json());
+      const id = plain.json<{ data: { items: { id: number }[] } }>().data.items[0]?.id ?? 0;
+      const one = await call('GET', `/users/${id}/`);
+      expect(one.statusCode).toBe(200);
+      expect(one.json()).toEqual((await call('GET', `/users/${id}`)).json());
+    });
+
     test('filters by exact normalised email, by name (first or last, case-insensitive) and by status', async () => {
       const byEmail = await call('GET', '/users?email=%20A@Example.com');
       expect(byEmail.json<{ data: { items: { email: string }[] } }>().data.items.map((u) => u.email)).toEqual(['a@example.com']);
