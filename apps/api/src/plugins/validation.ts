@@ -17,9 +17,12 @@ declare module 'fastify' {
 type JsonType = 'string' | 'number' | 'boolean';
 const JSON_TYPES = new Set<string>(['string', 'number', 'boolean']);
 
-interface Problem {
-  path: string;
-  message: string;
+/** One field's problem: its path as the error details name it, and a sentence naming it. */
+export interface Problem {
+  /** The field as yup writes paths (`email`, `items[0].name`; `''` for the value as a whole). */
+  readonly path: string;
+  /** A sentence naming the field, or `''` for one only counted (see {@link refusal}). */
+  readonly message: string;
 }
 
 /**
@@ -31,8 +34,9 @@ export const MAX_PROBLEMS = 20;
 /**
  * A refusal with one detail per field, answered by the error handler as a 400; beyond
  * {@link MAX_PROBLEMS} details, one last detail says how many more there are.
+ * @example throw refusal([{ path: 'email', message: 'email appears more than once in the body: send each field once.' }]);
  */
-function refusal(problems: readonly Problem[]): ValidationError {
+export function refusal(problems: readonly Problem[]): ValidationError {
   const shown = problems.length > MAX_PROBLEMS ? [...problems.slice(0, MAX_PROBLEMS), { path: '', message: `…and ${problems.length - MAX_PROBLEMS} more problems with this request: fix these and send it again.` }] : problems;
   return new ValidationError(shown.map((p) => new ValidationError(p.message, undefined, p.path)));
 }
@@ -88,10 +92,11 @@ function jsonTypeErrors(fields: Map<string, JsonType>, body: unknown): Problem[]
 
 /**
  * The text rules of @eventlead/schemas ({@link textProblem}: no NUL character, well-formed Unicode,
- * no other control character but tab/LF/CR, no bidirectional text control) on every string of a
- * request part: a NUL would fail in PostgreSQL (as a protocol error that also drops the connection),
- * a lone surrogate would be stored as U+FFFD. Walks the request part
- * iteratively, so deeply nested input cannot exhaust the stack.
+ * no control character but tab/LF/CR, no line or paragraph separator, no bidirectional text control,
+ * no invisible character, no zero-width joiner out of place) on every string of a request part: a
+ * NUL would fail in PostgreSQL (as a protocol error that also drops the connection), a lone
+ * surrogate would be stored as U+FFFD. Walks the request part iteratively, so deeply nested input
+ * cannot exhaust the stack.
  */
 function textErrors(data: unknown): Problem[] {
   const errors: Problem[] = [];
