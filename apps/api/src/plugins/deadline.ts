@@ -132,8 +132,10 @@ export const deadlinePlugin = fp<DeadlinePluginOptions>(
       const existing = hooks.get(timeoutMs);
       if (existing !== undefined) return existing;
       const hook: onRequestHookHandler = function armDeadline(request, reply, next) {
-        // fastify started the timer when it created the request, an instant before this hook.
-        (request as { deadline: Deadline | undefined }).deadline = new RequestDeadline(request, Date.now() + timeoutMs);
+        // fastify started the timer, and the reply's clock (`elapsedTime`), when it routed the request,
+        // before the instance's own onRequest hooks (the rate limiter, which may wait on Redis): the
+        // deadline counts from then, not from this route-level hook.
+        (request as { deadline: Deadline | undefined }).deadline = new RequestDeadline(request, Date.now() - reply.elapsedTime + timeoutMs);
         const onAbort = abortListenerOf(request);
         if (onAbort !== undefined && request.raw.listenerCount('close', onAbort) > 0) {
           request.raw.removeListener('close', onAbort);
