@@ -45,6 +45,24 @@ export class UnsupportedCharsetError extends HttpError {
   }
 }
 
+/**
+ * A body declared with more than one Content-Type header: Node keeps the first and drops the others,
+ * while a proxy in front may have read another one, so what the body is cannot be told.
+ */
+export class AmbiguousContentTypeError extends HttpError {
+  constructor(count: number) {
+    super(400, 'AMBIGUOUS_CONTENT_TYPE', `The request has ${count} Content-Type headers: send exactly one, Content-Type: application/json.`);
+  }
+}
+
+/** How many Content-Type headers the request came with (Node's `headers` keeps only the first). */
+function contentTypeHeaders(request: FastifyRequest): number {
+  const raw = request.raw.rawHeaders;
+  let count = 0;
+  for (let i = 0; i < raw.length; i += 2) if (raw[i]?.length === 12 && raw[i]?.toLowerCase() === 'content-type') count += 1;
+  return count;
+}
+
 // The methods whose requests fastify reads a body of.
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const IDENTITY = /^\s*identity\s*$/i;
@@ -81,7 +99,8 @@ function hasBody(request: FastifyRequest): boolean {
  *   binary and be answered "not valid JSON", which hides what to fix;
  * - not JSON (no Content-Type, or another media type): fastify's answer says only "Unsupported Media
  *   Type", without naming the header the client should send;
- * - JSON in another charset than UTF-8: it would be decoded as UTF-8 all the same.
+ * - JSON in another charset than UTF-8: it would be decoded as UTF-8 all the same;
+ * - more than one Content-Type header (a 400): Node keeps the first, a proxy may have read another.
  */
 function refuseUnreadableBody(request: FastifyRequest, _reply: FastifyReply, payload: Readable, done: (error: Error | null, payload?: Readable) => void): void {
   const encoding = request.headers['content-encoding'];
@@ -91,6 +110,7 @@ function refuseUnreadableBody(request: FastifyRequest, _reply: FastifyReply, pay
   }
   const contentType = request.headers['content-type'];
   if (!hasBody(request)) done(null, payload);
+  else if (contentTypeHeaders(request) > 1) done(new AmbiguousContentTypeError(contentTypeHeaders(request)));
   else if (request.mediaType !== 'application/json') done(new UnsupportedMediaTypeError(request.mediaType, contentType !== undefined));
   else if (contentType !== undefined && namesOtherCharset(contentType)) done(new UnsupportedCharsetError());
   else done(null, payload);

@@ -104,7 +104,10 @@ export const errorHandlerPlugin = fp(
     });
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '';
-      const allowed = allowedMethods(request.server, routeMethods, request.method, request.url);
+      // A route of this very method matched and sent the request here itself (`reply.callNotFound()`:
+      // a file missing under /docs/static/): the resource is missing, whatever other methods the path has.
+      const routed = routeMethods.has(request.method) && (request.server.findRoute({ method: request.method, url: request.url }) as unknown) !== null;
+      const allowed = routed ? [] : allowedMethods(request.server, routeMethods, request.method, request.url);
       if (allowed.length === 0) {
         return reply.code(404).send({ error: `Route ${request.method} ${path} not found.`, details: [] } satisfies ErrorResponse);
       }

@@ -1,4 +1,5 @@
 import { Company } from '@eventlead/models';
+import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { adminAuth, describeApp } from '../app-harness';
 
@@ -14,6 +15,21 @@ const COMPRESSED = { error: 'This API accepts uncompressed bodies only: send the
 /** `{"companyName":"<name>"}` with `bytes` (raw, not escaped) inside the name. */
 function companyBody(name: string, bytes: number[]): Buffer {
   return Buffer.concat([Buffer.from(`{"companyName":"${name}`), Buffer.from(bytes), Buffer.from('"}')]);
+}
+
+/** Sends `head` + `body` as one raw HTTP/1.1 request (headers as written, duplicates kept) and returns the status and body. */
+async function rawRequest(port: number, head: string[], body: string): Promise<{ status: number; body: string }> {
+  const socket = connect(port, '127.0.0.1');
+  const chunks: Buffer[] = [];
+  socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const ended = new Promise((resolve, reject) => {
+    socket.on('end', resolve);
+    socket.on('error', reject);
+  });
+  socket.write([...head, `Content-Length: ${Buffer.byteLength(body)}`, 'Connection: close', '', body].join('\r\n'));
+  await ended;
+  const text = Buffer.concat(chunks).toString('utf8');
+  return { status: Number(text.slice(9, 12)), body: text.slice(text.indexOf('\r\n\r\n') + 4) };
 }
 
 describeApp('request bodies', (get) => {
@@ -144,6 +160,23 @@ describeApp('request bodies', (get) => {
     const res = await get().app.inject({ method: 'POST', url: '/companies', headers: adminAuth });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toEqual({ error: 'The request is not valid.', details: [{ field: '', message: 'The body must be a JSON object.' }] });
+  });
+
+  test.each([
+    ['application/json', 'text/plain'],
+    ['text/plain', 'application/json'],
+    ['application/json', 'application/json'],
+  ])('two Content-Type headers (%s, then %s) are a 400 asking for one, and nothing is written', async (first, second) => {
+    const address = get().app.server.address();
+    const port = address !== null && typeof address === 'object' ? address.port : await get().app.listen({ host: '127.0.0.1', port: 0 }).then((url) => Number(new URL(url).port));
+    const res = await rawRequest(
+      port,
+      ['POST /companies HTTP/1.1', 'Host: localhost', `Authorization: ${adminAuth.authorization}`, `Content-Type: ${first}`, `Content-Type: ${second}`],
+      '{"companyName":"Two types"}',
+    );
+    expect(res.status).toBe(400);
+    expect(JSON.parse(res.body)).toEqual({ error: 'The request has 2 Content-Type headers: send exactly one, Content-Type: application/json.', details: [] });
+    expect(await get().db.em().count(Company, { companyName: 'Two types' })).toBe(0);
   });
 
   test('the body limit still applies', async () => {

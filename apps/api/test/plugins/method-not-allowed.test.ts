@@ -75,6 +75,13 @@ describeEachDatabase('a method the path does not have: 405 with Allow; OPTIONS: 
     expect(res.json()).toEqual({ error: `Route OPTIONS ${url} not found.`, details: [] });
   });
 
+  test.each(['GET', 'HEAD'])('%s of a file missing under /docs/static/ (a route that answers not found itself) is a 404, not a 405', async (method) => {
+    const res = await inject(method, '/docs/static/no-such-file.js');
+    expect(res.statusCode).toBe(404);
+    expect(res.headers).not.toHaveProperty('allow');
+    if (method === 'GET') expect(res.json()).toEqual({ error: 'Route GET /docs/static/no-such-file.js not found.', details: [] });
+  });
+
   test('a method the path does not have is a 405 with a trailing slash too', async () => {
     const res = await inject('DELETE', '/users/');
     expect(res.statusCode).toBe(405);
