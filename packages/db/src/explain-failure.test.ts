@@ -1,5 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
-import { DatabaseError as PgDatabaseError } from 'pg';
+import { Client as PgClient, DatabaseError as PgDatabaseError } from 'pg';
 import type { AddressInfo } from 'node:net';
 import { createOrmConfig } from './config';
 import { explainDatabaseFailure } from './explain-failure';
@@ -36,6 +36,23 @@ describePostgres('connection failures name DATABASE_URL, the target and what to 
     const { api, cli } = await failures(url);
     expect(api).toBe(`The database eventlead_missing_db does not exist on the PostgreSQL server at ${server.hostname}:${server.port || 5432}. Create it (e.g. createdb eventlead_missing_db), or fix the database name in DATABASE_URL.`);
     expect(cli).toBe(api);
+  });
+
+  test('SSL asked of a server without it (sslmode=require)', async () => {
+    const client = new PgClient({ connectionString: POSTGRES });
+    await client.connect();
+    const ssl = (await client.query<{ ssl: string }>('show ssl')).rows[0]?.ssl;
+    await client.end();
+    // This machine's server has SSL off; on one with SSL on there is no failure to explain.
+    if (ssl !== 'off') return;
+    const url = `postgresql://${server.username}:secret-pw@${server.host}/test?sslmode=require`;
+    const { api, cli } = await failures(url);
+    expect(api).toBe(
+      `The PostgreSQL server at ${server.hostname}:${server.port || 5432} (database test, user ${server.username}) does not accept encrypted (SSL) connections, and DATABASE_URL asks for one (sslmode or ssl). ` +
+        'Remove sslmode from DATABASE_URL (or set sslmode=disable) for a server on a trusted network, or enable SSL on the server.',
+    );
+    expect(cli).toBe(api);
+    expect(api).not.toContain('secret-pw');
   });
 
   test('a port nothing listens on', async () => {

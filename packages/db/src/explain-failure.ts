@@ -70,6 +70,12 @@ export function explainDatabaseFailure(err: unknown, env: DatabaseEnv = process.
       `Check that ${setting} points at a database server (not another service on that port) and that it is not overloaded.`
     );
   }
+  if (hasMessage(errors, /^The server does not support SSL connections$/)) {
+    return (
+      `${capitalised(where)} does not accept encrypted (SSL) connections, and ${setting} asks for one (sslmode or ssl). ` +
+      `Remove sslmode from ${setting} (or set sslmode=disable) for a server on a trusted network, or enable SSL on the server.`
+    );
+  }
   if (hasCode(errors, 'ECONNRESET', 'EPIPE') || hasMessage(errors, /^Connection terminated unexpectedly$/)) {
     const how = hasCode(errors, 'ECONNRESET', 'EPIPE') ? 'reset' : 'closed';
     return (

@@ -40,7 +40,7 @@ export class UnsupportedCharsetError extends HttpError {
     super(
       415,
       'UNSUPPORTED_CHARSET',
-      'This API accepts JSON encoded as UTF-8 only, and the Content-Type names another charset: send the body in UTF-8 with Content-Type: application/json (or application/json; charset=utf-8).',
+      'This API accepts JSON encoded as UTF-8 only, and the charset of the Content-Type is not utf-8 (another charset, an empty or malformed one, or more than one): send the body in UTF-8 with Content-Type: application/json (or application/json; charset=utf-8).',
     );
   }
 }

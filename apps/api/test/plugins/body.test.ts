@@ -6,7 +6,7 @@ import { adminAuth, describeApp } from '../app-harness';
 const json = { ...adminAuth, 'content-type': 'application/json' };
 const NOT_UTF8 = { error: 'The body is not valid UTF-8: send the JSON encoded as UTF-8.', details: [] };
 const NOT_UTF8_CHARSET = {
-  error: 'This API accepts JSON encoded as UTF-8 only, and the Content-Type names another charset: send the body in UTF-8 with Content-Type: application/json (or application/json; charset=utf-8).',
+  error: 'This API accepts JSON encoded as UTF-8 only, and the charset of the Content-Type is not utf-8 (another charset, an empty or malformed one, or more than one): send the body in UTF-8 with Content-Type: application/json (or application/json; charset=utf-8).',
   details: [],
 };
 const SEND_JSON = 'send the body as JSON with the header Content-Type: application/json.';
@@ -119,6 +119,8 @@ describeApp('request bodies', (get) => {
     ['application/json;CHARSET="Latin1"'],
     ['application/json; charset=utf-16'],
     ['application/json; charset=utf-8; charset=latin1'],
+    ['application/json; charset='],
+    ['application/json; charset="utf-8'],
   ])('a JSON body declared as %s is a 415 saying only UTF-8 is accepted, and nothing is stored', async (contentType) => {
     const res = await get().app.inject({ method: 'POST', url: '/companies', headers: { ...adminAuth, 'content-type': contentType }, payload: Buffer.from('{"companyName":"Caf\xe9 Latin"}', 'latin1') });
     expect(res.statusCode).toBe(415);
