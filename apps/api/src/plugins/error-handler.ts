@@ -1,8 +1,9 @@
 import { DatabaseUnavailableError, mapDatabaseError } from '@eventlead/db';
 import { formatValidationError, type ErrorResponse } from '@eventlead/schemas';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { STATUS_CODES } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
 import fp from 'fastify-plugin';
 import { ValidationError } from 'yup';
 import { logSafeErrorWithoutStack } from '../log-safe-error';
@@ -63,13 +64,26 @@ export function answerClientError(this: FastifyInstance, error: Error & { code?:
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const [status, message] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'The request is not valid HTTP.'];
   this.log.trace({ err: error }, 'client error');
-  if (socket.writable) {
-    const body = JSON.stringify({ error: message, details: [] } satisfies ErrorResponse);
-    const headers = { ...API_HEADERS, 'cache-control': NO_STORE, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
-    const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\n${head}\r\n${body}`);
-  }
+  writeRawAnswer(socket, status, message);
   socket.destroy(error);
+}
+
+/** Writes a whole answer in the error envelope, with the API's headers, on a socket fastify does not serve; the caller closes it. */
+function writeRawAnswer(socket: Duplex, status: number, message: string): void {
+  if (!socket.writable) return;
+  const body = JSON.stringify({ error: message, details: [] } satisfies ErrorResponse);
+  const headers = { ...API_HEADERS, 'cache-control': NO_STORE, 'content-type': 'application/json; charset=utf-8', 'content-length': String(Buffer.byteLength(body)), connection: 'close' };
+  const head = Object.entries(headers).map(([name, value]) => `${name}: ${value}\r\n`).join('');
+  socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? 'Bad Request'}\r\n${head}\r\n${body}`);
+}
+
+/**
+ * A CONNECT request (a tunnel, as to a proxy), which Node hands to the server's `connect` listeners
+ * instead of fastify, and without one closes the connection unanswered: a 501 in the error envelope.
+ */
+function answerConnect(socket: Duplex): void {
+  writeRawAnswer(socket, 501, 'This API does not open tunnels (CONNECT): send the request itself, with GET, POST, PATCH or DELETE.');
+  socket.end();
 }
 
 /**
@@ -101,6 +115,9 @@ export const errorHandlerPlugin = fp(
     const routeMethods = new Set<string>();
     app.addHook('onRoute', (route) => {
       for (const method of Array.isArray(route.method) ? route.method : [route.method]) routeMethods.add(method.toUpperCase());
+    });
+    app.server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
+      answerConnect(socket);
     });
     app.setNotFoundHandler((request, reply) => {
       const path = request.url.split('?')[0] ?? '';

@@ -64,6 +64,7 @@ describeReliability('integrity: client errors', (get) => {
       ['a malformed request line', 400, 'GARBAGE\r\n\r\n'],
       ['a header line without a colon', 400, 'GET /health HTTP/1.1\r\nHost: x\r\nnot a header\r\n\r\n'],
       ['headers over the size limit (431)', 431, `GET /health HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`],
+      ['a CONNECT request (no tunnels here: 501)', 501, 'CONNECT /users HTTP/1.1\r\nHost: x\r\n\r\n'],
     ])('%s is answered in the error envelope with the API security headers', async (name, status, raw) => {
       const c = get();
       const response = parseResponse(await rawExchange(port, raw));
