@@ -108,9 +108,13 @@ function refuseUnreadableBody(request: FastifyRequest, _reply: FastifyReply, pay
     done(new UnsupportedContentEncodingError());
     return;
   }
+  if (!hasBody(request)) {
+    done(null, payload);
+    return;
+  }
   const contentType = request.headers['content-type'];
-  if (!hasBody(request)) done(null, payload);
-  else if (contentTypeHeaders(request) > 1) done(new AmbiguousContentTypeError(contentTypeHeaders(request)));
+  const declared = contentTypeHeaders(request);
+  if (declared > 1) done(new AmbiguousContentTypeError(declared));
   else if (request.mediaType !== 'application/json') done(new UnsupportedMediaTypeError(request.mediaType, contentType !== undefined));
   else if (contentType !== undefined && namesOtherCharset(contentType)) done(new UnsupportedCharsetError());
   else done(null, payload);
