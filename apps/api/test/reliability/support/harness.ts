@@ -61,6 +61,10 @@ export function suiteHasher(): TestPasswordHasher {
 }
 
 const MAX_KEPT_BODY = 256 * 1024;
+/** A log line at warn, error or fatal level. */
+const ERROR_LEVEL = /"level":(4|5|6)0/;
+/** Every request id a log line names. */
+const REQ_ID = /"reqId":"([^"]*)"/g;
 
 function keep(text: string): string {
   return text.length <= MAX_KEPT_BODY ? text : `${text.slice(0, MAX_KEPT_BODY / 2)}…${text.slice(-MAX_KEPT_BODY / 2)}`;
@@ -102,13 +106,25 @@ export function describeReliability(
         secrets.add('connection string', db.databaseUrl);
         secrets.add('connection string', process.env.TEST_POSTGRES_URL);
         const logs: string[] = [];
+        // The error-level lines (warn and above) of each request id, indexed as they arrive:
+        // `errorLogOf` is called once per request, and scanning every line each time was quadratic.
+        const errorLines = new Map<string, string[]>();
+        const addLog = (line: string): void => {
+          logs.push(line);
+          if (!ERROR_LEVEL.test(line)) return;
+          for (const id of new Set(Array.from(line.matchAll(REQ_ID), (match) => match[1]!))) {
+            const lines = errorLines.get(id);
+            if (lines === undefined) errorLines.set(id, [line]);
+            else lines.push(line);
+          }
+        };
         const envelopeProblems: string[] = [];
-        const logger = pino(loggerOptions('info', false) as pino.LoggerOptions, { write: (line: string) => logs.push(line) });
+        const logger = pino(loggerOptions('info', false) as pino.LoggerOptions, { write: addLog });
         // Libraries below the app (knex reports dropped connections with console.log) write to the
         // console: those lines are log lines too, kept for the scan instead of cluttering the output.
         const spies = (['log', 'warn', 'error'] as const).map((method) =>
           jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-            logs.push(`console.${method}: ${args.map(String).join(' ')}`);
+            addLog(`console.${method}: ${args.map(String).join(' ')}`);
           }),
         );
         restoreConsole = () => {
@@ -164,7 +180,7 @@ export function describeReliability(
           },
           errorLogOf(res) {
             const id = res.headers['x-request-id'];
-            return logs.filter((line) => typeof id === 'string' && line.includes(`"reqId":"${id}"`) && /"level":(4|5|6)0/.test(line));
+            return typeof id === 'string' ? [...(errorLines.get(id) ?? [])] : [];
           },
           knownDefect(description) {
             if (!figures.knownDefects.includes(description)) figures.knownDefects.push(description);
