@@ -2,7 +2,7 @@ import { LoginEvent, Person, testEntities } from '../test/fixtures/entities';
 import { insertRows } from './insert-rows';
 import { mapDatabaseError } from './map-database-error';
 import { UniqueConflictError } from './errors';
-import { describeEachDatabase } from './testing';
+import { describeEachDatabase, MSSQL_MAX_BOUND_PARAMETERS } from './testing';
 
 describeEachDatabase(
   'insertRows',
@@ -29,7 +29,8 @@ describeEachDatabase(
     });
 
     test('a failing chunk leaves nothing of the batch behind', async () => {
-      const rows = Array.from({ length: 2_001 }, (_, i) => ({ email: `dup-${i % 2_000}@example.com` }));
+      // One property a row: a full first chunk, then a second chunk of one row repeating the first row.
+      const rows = Array.from({ length: MSSQL_MAX_BOUND_PARAMETERS + 1 }, (_, i) => ({ email: `dup-${i % MSSQL_MAX_BOUND_PARAMETERS}@example.com` }));
       const error: unknown = await insertRows(getDb().orm, Person, rows).catch((e: unknown) => e);
       expect(mapDatabaseError(error)).toBeInstanceOf(UniqueConflictError);
       expect(await getDb().em().count(Person, { email: { $like: 'dup-%' } })).toBe(0);

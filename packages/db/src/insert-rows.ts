@@ -1,8 +1,6 @@
 import type { EntityMetadata, EntityName, EntityProperty, Platform } from '@mikro-orm/core';
+import { MSSQL_MAX_BOUND_PARAMETERS } from './naming/mssql-parameters';
 import type { Orm } from './orm';
-
-// SQL Server accepts at most 2,100 parameters in one statement; every dialect gets chunks under it.
-const MAX_PARAMETERS_PER_STATEMENT = 2_000;
 
 /** How one entity property is written: its column and, for custom-typed properties, the conversion. */
 interface ColumnOf {
@@ -51,7 +49,8 @@ export async function insertRows<T extends object>(orm: Orm, entityName: EntityN
   });
   const knex = orm.em.getConnection('write').getKnex();
   const table = meta.schema === undefined ? meta.tableName : `${meta.schema}.${meta.tableName}`;
-  const rowsPerStatement = Math.max(1, Math.floor(MAX_PARAMETERS_PER_STATEMENT / properties.length));
+  // Every dialect gets chunks SQL Server could bind as parameters (2,100 less sp_executesql's own two).
+  const rowsPerStatement = Math.max(1, Math.floor(MSSQL_MAX_BOUND_PARAMETERS / properties.length));
   if (records.length <= rowsPerStatement) {
     await knex(table).insert(records);
     return;
