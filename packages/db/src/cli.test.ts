@@ -10,6 +10,7 @@ import { createOrmConfig } from './config';
 import { migrationsOf } from './migrations/migration-options';
 import { createORM } from './orm';
 import { testDatabaseKinds, type TestDatabaseKind } from './testing';
+import { createPgliteFolder } from './testing/test-database';
 import { findWorkspaceRoot } from './workspace-root';
 
 interface Run {
@@ -39,10 +40,20 @@ async function onServer(serverUrl: string, sql: string): Promise<void> {
   }
 }
 
-/** A database URL the CLI can open from a separate ORM: a PGlite folder, or a new PostgreSQL database. */
+/**
+ * An empty PGlite database folder (unpacked from the run's dump of a fresh one: creating a folder is
+ * not what these tests check, orm.test.ts and embedded-folder-init.test.ts do).
+ */
+async function emptyPgliteFolder(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'eventlead-cli-'));
+  await createPgliteFolder(dir, 'empty');
+  return dir;
+}
+
+/** A database URL the CLI can open from a separate ORM: an empty PGlite folder, or a new PostgreSQL database. */
 async function scratchDatabase(kind: TestDatabaseKind): Promise<{ url: string; drop: () => Promise<void> }> {
   if (kind === 'pglite') {
-    const dir = await mkdtemp(join(tmpdir(), 'eventlead-cli-'));
+    const dir = await emptyPgliteFolder();
     return { url: `pglite://${dir}`, drop: () => rm(dir, { recursive: true, force: true }) };
   }
   const server = process.env.TEST_POSTGRES_URL!;
@@ -118,7 +129,7 @@ describe('eventlead-db usage errors', () => {
   });
 
   test('migrate:down --to NAME on an empty database says that no migration is applied', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'eventlead-cli-'));
+    const folder = await emptyPgliteFolder();
     try {
       const run = await cli(['migrate:down', '--to', 'Nope'], { DATABASE_URL: `pglite://${folder}` });
       expect(run.code).toBe(EXIT.failed);

@@ -1,11 +1,42 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { PGlite } from '@electric-sql/pglite';
 import { MikroORM } from '@mikro-orm/core';
 import { Person, testEntities } from '../test/fixtures/entities';
-import { createOrmConfig } from './config';
+import { createOrmConfig, type OrmOptions } from './config';
 import { closeORM, createORM, initORM } from './orm';
 import { ping } from './ping';
+import { openEmptyPglite } from './testing/test-database';
+
+/**
+ * The test entities on `pglite://memory`, whose database is loaded from the run's dump of a fresh one
+ * instead of PGlite's initdb (seconds of CPU each): these tests are about the ORM's life cycle, not
+ * about creating databases (logging.test.ts opens a plain pglite://memory; the folder test below
+ * creates one). The ORMs borrow their PGlite, which is closed after the file; those of `initORM`, one
+ * after the other, share one (`shared`).
+ */
+const borrowed: Promise<PGlite>[] = [];
+let shared: Promise<PGlite> | undefined;
+function overrides({ share }: { share: boolean }): Partial<OrmOptions> {
+  const { driverOptions } = createOrmConfig({ DATABASE_URL: 'pglite://memory' });
+  const pglite = (): Promise<PGlite> => {
+    if (share && shared) {
+      return shared;
+    }
+    const opened = openEmptyPglite();
+    borrowed.push(opened);
+    if (share) {
+      shared = opened;
+    }
+    return opened;
+  };
+  return { entities: testEntities, driverOptions: { ...driverOptions, connection: { pglite } } };
+}
+
+afterAll(async () => {
+  for (const pglite of borrowed.splice(0)) await (await pglite).close();
+});
 
 describe('initORM / closeORM', () => {
   const saved = process.env.DATABASE_URL;
@@ -24,8 +55,8 @@ describe('initORM / closeORM', () => {
   });
 
   test('one ORM per process: repeated and concurrent calls share it', async () => {
-    const first = initORM({ entities: testEntities });
-    const second = initORM({ entities: testEntities });
+    const first = initORM(overrides({ share: true }));
+    const second = initORM(overrides({ share: true }));
     expect(second).toBe(first);
     const orm = await first;
     expect(orm).toBeInstanceOf(MikroORM);
@@ -34,10 +65,10 @@ describe('initORM / closeORM', () => {
   });
 
   test('closeORM closes it and resets the cache', async () => {
-    const orm = await initORM({ entities: testEntities });
+    const orm = await initORM(overrides({ share: true }));
     await closeORM();
     expect(await orm.isConnected()).toBe(false);
-    const next = await initORM({ entities: testEntities });
+    const next = await initORM(overrides({ share: true }));
     expect(next).not.toBe(orm);
     await ping(next);
   });
@@ -46,7 +77,7 @@ describe('initORM / closeORM', () => {
     process.env.DATABASE_URL = 'mysql://nope';
     expect(() => initORM()).toThrow(/unsupported scheme/);
     process.env.DATABASE_URL = 'pglite://memory';
-    await expect(initORM({ entities: testEntities })).resolves.toBeInstanceOf(MikroORM);
+    await expect(initORM(overrides({ share: true }))).resolves.toBeInstanceOf(MikroORM);
   });
 
   test('closeORM without an ORM is a no-op', async () => {
@@ -56,7 +87,7 @@ describe('initORM / closeORM', () => {
 
 describe('createORM', () => {
   test('creates independent ORMs', async () => {
-    const config = () => createOrmConfig({ DATABASE_URL: 'pglite://memory' }, { entities: testEntities });
+    const config = () => createOrmConfig({ DATABASE_URL: 'pglite://memory' }, overrides({ share: false }));
     const [a, b] = await Promise.all([createORM(config()), createORM(config())]);
     try {
       expect(a).not.toBe(b);

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Client } from 'pg';
@@ -8,7 +10,7 @@ import type { DatabaseEnv } from '../pool-settings';
 import { createORM, type Orm } from '../orm';
 import { redactUrl } from '../redact-url';
 import { seedReferenceData } from '../seed/seed-reference-data';
-import { createFromPostgresTemplate, readPgliteTemplate, templateRun, writePgliteTemplate, type TemplateKey, type TemplateRun } from './templates';
+import { createFromPostgresTemplate, readPgliteTemplate, templateRun, writePgliteTemplate, type PgliteTemplateKey, type TemplateKey, type TemplateRun } from './templates';
 import { truncateAll } from './truncate-all';
 
 /** The databases the test helpers can create. */
@@ -146,6 +148,90 @@ async function openPglite(run: TemplateRun | undefined, key: TemplateKey | undef
     }
   };
   return { pglite, filled: false, keep };
+}
+
+/**
+ * This run's PGlite dump of `key` (see {@link openPglite}), made now if no test file of the run has made
+ * it yet; `undefined` in a run without templates.
+ */
+async function pgliteTemplate(key: PgliteTemplateKey): Promise<Buffer | undefined> {
+  const run = templateRun();
+  if (!run) {
+    return undefined;
+  }
+  const ready = readPgliteTemplate(run, key);
+  if (ready) {
+    return ready;
+  }
+  if (key === 'empty') {
+    const pglite = await PGlite.create();
+    try {
+      await withoutTemplate0(pglite);
+      const dump = await dumpOf(pglite);
+      writePgliteTemplate(run, 'empty', dump);
+      return dump;
+    } finally {
+      await pglite.close();
+    }
+  }
+  const db = await createTestDatabase('pglite', { seed: key === 'seeded' });
+  await db.close();
+  return readPgliteTemplate(run, key);
+}
+
+/**
+ * A new in-memory PGlite database as PGlite's initdb makes it (less `template0`), loaded from this
+ * run's dump, which skips the initdb: for tests of the ORM's life cycle rather than of creating
+ * databases. The ORM borrows it (`driverOptions.connection.pglite`); the caller closes it.
+ */
+export async function openEmptyPglite(): Promise<PGlite> {
+  const dump = await pgliteTemplate('empty');
+  return dump ? PGlite.create({ loadDataDir: new Blob([dump]) }) : PGlite.create();
+}
+
+/** Writes the files of a PGlite dump (an uncompressed ustar archive of the data folder) into `dir`. */
+function untar(dump: Buffer, dir: string): void {
+  const field = (header: Buffer, start: number, length: number) => header.toString('utf8', start, start + length).replace(/\0.*$/s, '');
+  for (let offset = 0; offset + 512 <= dump.length; ) {
+    const header = dump.subarray(offset, offset + 512);
+    if (header.every((byte) => byte === 0)) {
+      break;
+    }
+    const name = [field(header, 345, 155), field(header, 0, 100)].filter((part) => part !== '').join('/');
+    const size = parseInt(field(header, 124, 12).trim() || '0', 8);
+    const type = String.fromCharCode(header[156] ?? 0);
+    const path = join(dir, name);
+    if (type === '5') {
+      mkdirSync(path, { recursive: true });
+    } else if (type === '0' || type === '\0') {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, dump.subarray(offset + 512, offset + 512 + size));
+    } else {
+      throw new Error(`Unexpected entry type ${JSON.stringify(type)} (${name}) in a PGlite dump`);
+    }
+    offset += 512 + Math.ceil(size / 512) * 512;
+  }
+}
+
+/**
+ * Makes `dir` (empty or missing) a PGlite data folder holding what `key` names: a fresh database
+ * (`empty`, as PGlite's initdb makes it, less `template0`), or the committed migrations (and the
+ * reference data with `seeded`). Unpacked from this run's dump, which skips PGlite's initdb: for tests
+ * that need a database folder (`pglite://<dir>`) but are not about creating one.
+ */
+export async function createPgliteFolder(dir: string, key: PgliteTemplateKey): Promise<void> {
+  const dump = await pgliteTemplate(key);
+  if (dump) {
+    untar(dump, dir);
+    return;
+  }
+  const pglite = await PGlite.create(dir);
+  if (key === 'empty') {
+    await pglite.close();
+    return;
+  }
+  const db = await open('pglite', undefined, { seed: key === 'seeded' }, () => pglite.close(), { filled: false, pglite });
+  await db.close();
 }
 
 /** How {@link open} finds the database: already filled (copied from a template), and the PGlite to use. */
