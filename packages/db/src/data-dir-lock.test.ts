@@ -6,6 +6,7 @@ import { createOrmConfig } from './config';
 import { DatabaseLockedError, lockDataDir } from './data-dir-lock';
 import { PGLITE_POSTGRES_MAJOR } from './embedded-folder';
 import { createORM, type Orm } from './orm';
+import { createPgliteFolder } from './testing/test-database';
 
 /** A pid that certainly ran on this machine and certainly no longer runs. */
 function deadPid(): number {
@@ -25,10 +26,13 @@ describe('one process per embedded database folder', () => {
     return orm;
   }
 
-  // One folder for the suite: creating a PGlite database takes a while, opening it again does not.
-  beforeAll(() => {
+  // One folder for the suite: creating a PGlite database takes a while, opening it again does not. It
+  // is unpacked from the run's dump of the database PGlite's initdb made (creating folders is what
+  // orm.test.ts and embedded-folder-init.test.ts check).
+  beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'eventlead-lock-'));
     dataDir = join(root, 'pglite');
+    await createPgliteFolder(dataDir, 'empty');
   });
 
   afterEach(async () => {
