@@ -102,7 +102,9 @@ export const openApiPlugin = fp(
     // @fastify/swagger-ui writes its initializer when it is registered, before the routes exist, and
     // has no option to embed the document, so the route keeps its address and gets our handler.
     let initializer: string | undefined;
-    await app.register(async (docs) => {
+    // Named (and encapsulated, as a plain plugin is): fastify looks an unnamed plugin's name up in the
+    // module cache, key by key, on every registration.
+    const docsPages = async (docs: FastifyInstance): Promise<void> => {
       docs.addHook('onRoute', (route) => {
         route.config = { ...route.config, securityHeaders: 'document' };
         if (route.url === DOCS_INITIALIZER_URL) {
@@ -114,7 +116,8 @@ export const openApiPlugin = fp(
         }
       });
       await docs.register(swaggerUi, { routePrefix: DOCS_PREFIX, staticCSP: DOCS_CSP });
-    });
+    };
+    await app.register(fp(docsPages, { name: 'eventlead-docs-pages', encapsulate: true }));
   },
   { name: 'eventlead-openapi', fastify: '5.x' },
 );

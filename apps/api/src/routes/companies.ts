@@ -2,6 +2,7 @@ import { containsText, includeDeleted, JOINED_VIA, transactional, UniqueConflict
 import { Company, JoinedVia, User, UserCompany, UserCompanyRole, UserCompanyStatus } from '@eventlead/models';
 import { LockMode, type FilterQuery, type Platform } from '@mikro-orm/core';
 import type { FastifyPluginCallback } from 'fastify';
+import fp from 'fastify-plugin';
 import { fieldError, HttpError, NotFoundError } from '../errors';
 import { refuseOperatorAccount } from '../operator-account';
 import { adminErrorResponses, errorResponse } from './error-responses';
@@ -42,7 +43,7 @@ const ALREADY_MEMBER = 'This user is already a member of this company.';
  * Companies (admin token required): list, read with members, create, update, soft delete (204, no
  * body; its memberships go with it), and `POST /companies/:id/users` to add a member with a role.
  */
-export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
+const registerCompanyRoutes: FastifyPluginCallback = (app, _options, done) => {
   const onRequest = app.requireAdmin;
   const security = [{ adminToken: [] }];
 
@@ -245,3 +246,9 @@ export const companyRoutes: FastifyPluginCallback = (app, _options, done) => {
 
   done();
 };
+
+/**
+ * {@link registerCompanyRoutes}, named: fastify looks an unnamed plugin's name up in the module cache, key by key, on
+ * every registration. Encapsulated, as a plain plugin is.
+ */
+export const companyRoutes = fp(registerCompanyRoutes, { name: 'eventlead-company-routes', fastify: '5.x', encapsulate: true });

@@ -1,6 +1,7 @@
 import { DatabaseNotReadyError, ping } from '@eventlead/db';
 import { baseResponse, toJsonSchema, type ErrorResponse } from '@eventlead/schemas';
 import type { FastifyPluginCallback } from 'fastify';
+import fp from 'fastify-plugin';
 import { object, string } from 'yup';
 import { errorResponse } from './error-responses';
 
@@ -20,7 +21,7 @@ const healthResponse = toJsonSchema(baseResponse(object({ status: string().requi
  * (DATABASE_REPLICA_URLS entry 2)`, never a host or password), and recovering by itself once they are
  * back (every call probes afresh).
  */
-export const healthRoutes: FastifyPluginCallback = (app, _options, done) => {
+const registerHealthRoutes: FastifyPluginCallback = (app, _options, done) => {
   app.get(
     '/health',
     // No database: no per-request work and no deadline.
@@ -53,3 +54,9 @@ export const healthRoutes: FastifyPluginCallback = (app, _options, done) => {
   );
   done();
 };
+
+/**
+ * {@link registerHealthRoutes}, named: fastify looks an unnamed plugin's name up in the module cache, key by key, on
+ * every registration. Encapsulated, as a plain plugin is.
+ */
+export const healthRoutes = fp(registerHealthRoutes, { name: 'eventlead-health-routes', fastify: '5.x', encapsulate: true });

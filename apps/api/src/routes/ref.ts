@@ -2,6 +2,7 @@ import { referenceTables, type ReferenceRow } from '@eventlead/models';
 import { baseResponse, toJsonSchema } from '@eventlead/schemas';
 import type { EntitySchema } from '@mikro-orm/core';
 import type { FastifyPluginCallback } from 'fastify';
+import fp from 'fastify-plugin';
 import { createHash } from 'node:crypto';
 import { array, number, object, string } from 'yup';
 import { HttpError } from '../errors';
@@ -54,7 +55,7 @@ function matchesETag(header: string | undefined, etag: string): boolean {
  * and cacheable (`Cache-Control`, strong `ETag`, `304` on a matching `If-None-Match`). Unknown
  * tables are a 404 whose message lists the tables.
  */
-export const refRoutes: FastifyPluginCallback = (app, _options, done) => {
+const registerRefRoutes: FastifyPluginCallback = (app, _options, done) => {
   app.get<{ Params: { table: string } }>(
     '/ref/:table',
     {
@@ -93,3 +94,9 @@ export const refRoutes: FastifyPluginCallback = (app, _options, done) => {
   );
   done();
 };
+
+/**
+ * {@link registerRefRoutes}, named: fastify looks an unnamed plugin's name up in the module cache, key by key, on
+ * every registration. Encapsulated, as a plain plugin is.
+ */
+export const refRoutes = fp(registerRefRoutes, { name: 'eventlead-ref-routes', fastify: '5.x', encapsulate: true });

@@ -3,6 +3,7 @@ import { User, UserCompany, UserStatus } from '@eventlead/models';
 import type { PasswordHasher } from '@eventlead/security';
 import { LockMode, type FilterQuery, type Platform } from '@mikro-orm/core';
 import type { FastifyPluginCallback } from 'fastify';
+import fp from 'fastify-plugin';
 import { fieldError, HttpError, NotFoundError } from '../errors';
 import { refuseOperatorAccount } from '../operator-account';
 import { adminErrorResponses, errorResponse } from './error-responses';
@@ -57,7 +58,7 @@ export interface UserRoutesOptions {
  * delete. `DELETE` answers 204 without a body; the user and their memberships are soft-deleted
  * together and are 404 afterwards.
  */
-export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { passwordHasher }, done) => {
+const registerUserRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { passwordHasher }, done) => {
   const onRequest = app.requireAdmin;
 
   app.get<{ Querystring: ListUsersQuery }>(
@@ -203,3 +204,9 @@ export const userRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pass
 
   done();
 };
+
+/**
+ * {@link registerUserRoutes}, named: fastify looks an unnamed plugin's name up in the module cache, key by key, on
+ * every registration. Encapsulated, as a plain plugin is.
+ */
+export const userRoutes = fp(registerUserRoutes, { name: 'eventlead-user-routes', fastify: '5.x', encapsulate: true });

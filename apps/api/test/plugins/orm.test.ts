@@ -57,7 +57,8 @@ describeApp(
     });
   },
   {
-    database: { seed: true },
+    // The tests only read: one seeded database serves them all.
+    database: { seed: true, resetAfterEach: false },
     extraRoutes: (app) => {
       app.get('/test/no-db', { config: { database: 'none' } }, () => {
         seen = { em: undefined, hadContext: RequestContext.getEntityManager() !== undefined };

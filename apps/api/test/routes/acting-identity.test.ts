@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SYSTEM_ACTOR_EMAIL } from '@eventlead/db';
 import { Company, CompanyAudit, User, UserAudit } from '@eventlead/models';
 import { hashToken } from '@eventlead/security';
+import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app';
 import { ADMIN_TOKEN, adminAuth, describeApp, testPasswordHasher } from '../app-harness';
 
@@ -85,23 +86,27 @@ describeApp(
       }
     });
 
+    // One app trusting every proxy (trustProxy: true) serves the three cases below.
+    let trusting: FastifyInstance | undefined;
+    afterAll(async () => {
+      await trusting?.close();
+    });
+
     test.each([['<script>'], ["1.2.3.4'); drop table x;--"], ['x'.repeat(300)]])(
       'behind a trusted proxy, an X-Forwarded-For that is not an IP address is not recorded: the socket peer is (%#)',
       async (forwarded) => {
         const { db } = get();
-        const app = await buildApp({ orm: db.orm, passwordHasher: testPasswordHasher, config: { adminTokenSha256: hashToken(ADMIN_TOKEN), rateLimitMax: 100_000, trustProxy: true } });
-        try {
-          const email = `junk-${randomUUID()}@example.com`;
-          const res = await app.inject({ method: 'POST', url: '/users', headers: { ...adminAuth, 'x-forwarded-for': forwarded }, payload: { email, password: 'correct horse battery' } });
-          expect(res.statusCode).toBe(201);
-          const audit = await db.em().find(UserAudit, { userId: res.json<{ data: { id: number } }>().data.id });
-          expect(audit.length).toBeGreaterThan(0);
-          for (const row of audit) expect(row.ipAddress).toBe('127.0.0.1');
-        } finally {
-          await app.close();
-        }
+        trusting ??= await buildApp({ orm: db.orm, passwordHasher: testPasswordHasher, config: { adminTokenSha256: hashToken(ADMIN_TOKEN), rateLimitMax: 100_000, trustProxy: true } });
+        const email = `junk-${randomUUID()}@example.com`;
+        const res = await trusting.inject({ method: 'POST', url: '/users', headers: { ...adminAuth, 'x-forwarded-for': forwarded }, payload: { email, password: 'correct horse battery' } });
+        expect(res.statusCode).toBe(201);
+        const audit = await db.em().find(UserAudit, { userId: res.json<{ data: { id: number } }>().data.id });
+        expect(audit.length).toBeGreaterThan(0);
+        for (const row of audit) expect(row.ipAddress).toBe('127.0.0.1');
       },
     );
   },
-  { database: { seed: true } },
+  // Every test writes rows of its own (distinct emails and companies) and reads back only those: one
+  // seeded database serves them all, without emptying and seeding it again after each.
+  { database: { seed: true, resetAfterEach: false } },
 );

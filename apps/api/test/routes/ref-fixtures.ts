@@ -3,8 +3,8 @@ import { Country, JoinedVia, UserCompanyRole, UserCompanyStatus, UserStatus } fr
 
 /**
  * The few reference rows the route tests rely on (the harness truncates every table after each test,
- * so call it in `beforeEach`). Country holds an inactive row and rows whose SortOrder and Name order
- * differ, for the /ref ordering tests.
+ * so call it in `beforeEach`; in `beforeAll` in a suite with `resetAfterEach: false`). Country holds
+ * an inactive row and rows whose SortOrder and Name order differ, for the /ref ordering tests.
  */
 export async function insertReferenceRows(db: TestDatabase): Promise<void> {
   const em = db.em();
