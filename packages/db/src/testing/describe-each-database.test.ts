@@ -1,4 +1,4 @@
-import { Company, testEntities, Person } from '../../test/fixtures/entities';
+import { Company, Membership, testEntities, Person } from '../../test/fixtures/entities';
 import { createTestDatabase, describeEachDatabase, testDatabaseKinds } from '.';
 
 describe('testDatabaseKinds', () => {
@@ -55,6 +55,22 @@ describeEachDatabase(
       await em.flush();
       await getDb().reset();
       expect(await getDb().em().count(Company)).toBe(0);
+    });
+
+    test('reset() empties tables joined by foreign keys and restarts their identities', async () => {
+      const em = getDb().em();
+      const person = em.create(Person, { email: 'member@example.com' });
+      const company = em.create(Company, { name: 'Joined' });
+      em.create(Membership, { person, company });
+      await em.flush();
+      await getDb().reset();
+      const after = getDb().em();
+      expect([await after.count(Person), await after.count(Company), await after.count(Membership)]).toEqual([0, 0, 0]);
+      const again = after.create(Person, { email: 'member@example.com' });
+      const againCompany = after.create(Company, { name: 'Joined' });
+      after.create(Membership, { person: again, company: againCompany });
+      await after.flush();
+      expect([again.id, againCompany.id]).toEqual([person.id, company.id]);
     });
 
     test('each test file gets its own database', async () => {
