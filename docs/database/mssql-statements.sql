@@ -51,7 +51,7 @@ insert into [audit].[User] ([UserID], [ChangeType], [FieldName], [OldValue], [Ne
 insert into [log].[ApiRequest] ([CompanyID], [CreatedDate], [DurationMs], [IPAddress], [Method], [Path], [RequestID], [StatusCode], [UserAgent], [UserID]) values (@p, …), …;
 
 -- from: insertRows (log.ApiRequest, 1,500 rows in chunks)
--- parameters: 1998
+-- parameters: 2094
 insert into [log].[ApiRequest] ([CreatedDate], [DurationMs], [Method], [Path], [RequestID], [StatusCode]) values (@p, …), …;
 
 -- from: insertRows (log.ApplicationError)
