@@ -15,6 +15,8 @@ describe('resolveSettings', () => {
       databaseName: DEFAULT_DATABASE,
       pinning: { server: 1, load: 0 },
       floodConcurrency: 16,
+      floodSeconds: 12,
+      floodRequests: undefined,
       soakRequests: 100_000,
     });
     expect(s.dataSet.users).toBeGreaterThanOrEqual(100_000);
@@ -30,6 +32,8 @@ describe('resolveSettings', () => {
     // resolveSettings made the folder: remove it, so test runs leave no eventlead-bench-* behind.
     rmSync(s.outDir, { recursive: true, force: true });
     expect(s.quick).toBe(true);
+    // The smoke test's flood waits for a fixed few creates instead of hoping one finishes in time.
+    expect(s).toMatchObject({ floodConcurrency: 4, floodRequests: 4 });
     expect(s.outDir.startsWith(join(tmpdir(), 'eventlead-bench-'))).toBe(true);
     expect(s.dataSet.users).toBeLessThan(10_000);
   });

@@ -46,6 +46,11 @@ export interface BenchSettings {
   readonly floodConcurrency: number;
   /** Seconds the flood lasts. */
   readonly floodSeconds: number;
+  /**
+   * `POST /users` to send instead of {@link BenchSettings.floodSeconds} of them: quick runs, a smoke
+   * test, wait for a fixed few creates to be answered however slowly a loaded machine hashes them.
+   */
+  readonly floodRequests: number | undefined;
   /** `GET /health` requests per second beside the flood. */
   readonly floodHealthRate: number;
   /** Soak: requests after the warm-up, and the warm-up itself. */
@@ -171,8 +176,12 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv,
       roundSeconds: 1,
       roundRequests: 400,
       rounds: 1,
-      // Long enough that a loaded machine (a CI run with every suite at once) still completes some
-      // cost-12 hashes at the workers' lowered priority.
+      // A fixed few creates, each waited for: in a CI run with every suite at once, the hashing
+      // threads' lowered priority left 5 s of flood without a single cost-12 hash finished. Four
+      // connections, four creates: about a second on an idle machine, and bounded by the loader's
+      // 30 s timeout on a starved one.
+      floodConcurrency: 4,
+      floodRequests: 4,
       floodSeconds: 5,
       floodHealthRate: 100,
       soakRequests: 600,
@@ -190,6 +199,7 @@ export function resolveSettings(argv: readonly string[], env: NodeJS.ProcessEnv,
     roundRequests: undefined,
     rounds: 4,
     floodSeconds: 12,
+    floodRequests: undefined,
     floodHealthRate: 200,
     soakRequests: 100_000,
     soakWarmupRequests: 10_000,

@@ -59,7 +59,11 @@ export function renderMarkdown(results: BenchResults): string {
   lines.push('');
   const f = results.flood;
   if (f) {
-    lines.push(`Password flood (5): ${f.concurrency} concurrent \`POST /users\` for ${f.seconds} s while \`GET /health\` runs at a fixed ${f.healthRate} req/s.`);
+    lines.push(
+      f.requests === undefined
+        ? `Password flood (5): ${f.concurrency} concurrent \`POST /users\` for ${f.seconds} s while \`GET /health\` runs at a fixed ${f.healthRate} req/s.`
+        : `Password flood (5): ${f.requests} \`POST /users\` over ${f.concurrency} connections, each answer waited for, while \`GET /health\` runs at a fixed ${f.healthRate} req/s for ${f.seconds} s.`,
+    );
     lines.push('');
     lines.push('| server | /health req/s | /health p50 ms | /health p99 ms | users created | hashes/s | single hash ms | CPUs | hash concurrency | ideal hashes/s | efficiency | POST problems |');
     lines.push('| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |');

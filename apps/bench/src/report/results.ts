@@ -120,8 +120,10 @@ export interface FloodRun {
  * baseline.
  */
 export interface FloodScenario {
-  /** How long the flood ran, seconds. */
+  /** How long the flood ran, seconds (the `/health` load's; with `requests`, the creates take what they take). */
   seconds: number;
+  /** Creates sent in all, when the flood sent a fixed number instead of running for `seconds` (quick runs). */
+  requests?: number;
   /** Concurrent `POST /users` connections. */
   concurrency: number;
   /** Fixed rate of `GET /health` beside the flood, requests per second. */

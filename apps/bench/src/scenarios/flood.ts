@@ -16,7 +16,7 @@ async function floodOne(context: BenchContext, kind: ServerKind): Promise<FloodR
         label: 'create users',
         origin,
         connections: settings.floodConcurrency,
-        durationSeconds: settings.floodSeconds,
+        ...(settings.floodRequests === undefined ? { durationSeconds: settings.floodSeconds } : { amount: settings.floodRequests }),
         headers: context.authHeaders,
         createUsers: { emailPrefix: `flood-${kind}-${Date.now()}-`, password: FLOOD_PASSWORD },
       },
@@ -55,5 +55,13 @@ export async function runFlood(context: BenchContext): Promise<FloodScenario> {
   context.log(`  5 ours: /health p99 ${ours.healthP99Ms.toFixed(2)} ms, ${ours.hashesPerSecond.toFixed(2)} hashes/s (ideal ${ours.idealHashesPerSecond.toFixed(2)})`);
   const baseline = await floodOne(context, 'baseline');
   context.log(`  5 baseline: /health p99 ${baseline.healthP99Ms.toFixed(2)} ms, ${baseline.hashesPerSecond.toFixed(2)} hashes/s`);
-  return { seconds: context.settings.floodSeconds, concurrency: context.settings.floodConcurrency, healthRate: context.settings.floodHealthRate, ours, baseline };
+  const { floodSeconds, floodRequests, floodConcurrency, floodHealthRate } = context.settings;
+  return {
+    seconds: floodSeconds,
+    ...(floodRequests === undefined ? {} : { requests: floodRequests }),
+    concurrency: floodConcurrency,
+    healthRate: floodHealthRate,
+    ours,
+    baseline,
+  };
 }
