@@ -106,25 +106,33 @@ export function describeReliability(
         secrets.add('connection string', db.databaseUrl);
         secrets.add('connection string', process.env.TEST_POSTGRES_URL);
         const logs: string[] = [];
-        // The error-level lines (warn and above) of each request id, indexed as they arrive:
-        // `errorLogOf` is called once per request, and scanning every line each time was quadratic.
+        // The error-level lines (warn and above) of each request id. `errorLogOf` is called once per
+        // request, and scanning every line each time was quadratic: the lines are indexed once, in
+        // order, whoever added them (the logger, the console spies, or a test pushing to `logs`).
         const errorLines = new Map<string, string[]>();
-        const addLog = (line: string): void => {
-          logs.push(line);
-          if (!ERROR_LEVEL.test(line)) return;
-          for (const id of new Set(Array.from(line.matchAll(REQ_ID), (match) => match[1]!))) {
-            const lines = errorLines.get(id);
-            if (lines === undefined) errorLines.set(id, [line]);
-            else lines.push(line);
+        let indexed = 0;
+        const indexNewLines = (): void => {
+          if (logs.length < indexed) {
+            errorLines.clear();
+            indexed = 0;
+          }
+          for (; indexed < logs.length; indexed += 1) {
+            const line = logs[indexed]!;
+            if (!ERROR_LEVEL.test(line)) continue;
+            for (const id of new Set(Array.from(line.matchAll(REQ_ID), (match) => match[1]!))) {
+              const lines = errorLines.get(id);
+              if (lines === undefined) errorLines.set(id, [line]);
+              else lines.push(line);
+            }
           }
         };
         const envelopeProblems: string[] = [];
-        const logger = pino(loggerOptions('info', false) as pino.LoggerOptions, { write: addLog });
+        const logger = pino(loggerOptions('info', false) as pino.LoggerOptions, { write: (line: string) => logs.push(line) });
         // Libraries below the app (knex reports dropped connections with console.log) write to the
         // console: those lines are log lines too, kept for the scan instead of cluttering the output.
         const spies = (['log', 'warn', 'error'] as const).map((method) =>
           jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-            addLog(`console.${method}: ${args.map(String).join(' ')}`);
+            logs.push(`console.${method}: ${args.map(String).join(' ')}`);
           }),
         );
         restoreConsole = () => {
@@ -180,7 +188,9 @@ export function describeReliability(
           },
           errorLogOf(res) {
             const id = res.headers['x-request-id'];
-            return typeof id === 'string' ? [...(errorLines.get(id) ?? [])] : [];
+            if (typeof id !== 'string') return [];
+            indexNewLines();
+            return [...(errorLines.get(id) ?? [])];
           },
           knownDefect(description) {
             if (!figures.knownDefects.includes(description)) figures.knownDefects.push(description);
