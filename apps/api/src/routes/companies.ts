@@ -3,12 +3,12 @@ import { Company, JoinedVia, User, UserCompany, UserCompanyRole, UserCompanyStat
 import { LockMode, type FilterQuery, type Platform } from '@mikro-orm/core';
 import type { FastifyPluginCallback } from 'fastify';
 import fp from 'fastify-plugin';
-import { fieldError, HttpError, NotFoundError } from '../errors';
+import { HttpError, NotFoundError } from '../errors';
 import { refuseOperatorAccount } from '../operator-account';
 import { adminErrorResponses, errorResponse } from './error-responses';
 import { idParams } from './id-params';
 import { blankToNull } from './optional-text';
-import { findRefByCode, requireRefByCode } from './reference-data';
+import { findRefByCode, requireRefByCode, unknownRefCode } from './reference-data';
 import {
   addMemberBody,
   companiesPageResponse,
@@ -207,7 +207,7 @@ const registerCompanyRoutes: FastifyPluginCallback = (app, _options, done) => {
           const user = await tx.findOne(User, { id: userId }, { lockMode: LockMode.PESSIMISTIC_WRITE });
           if (user === null) throw new NotFoundError('User');
           const role = await findRefByCode(tx, UserCompanyRole, roleCode);
-          if (role === undefined) throw fieldError('role', 'role is not a known company role.');
+          if (role === undefined) throw await unknownRefCode(tx, UserCompanyRole, 'role', 'company role');
           const status = await requireRefByCode(tx, UserCompanyStatus, NEW_MEMBERSHIP_STATUS);
           const joinedVia = await requireRefByCode(tx, JoinedVia, ADMIN_JOINED_VIA);
           // One row per user and company, deleted or not: a removed member is re-added by restoring it.

@@ -4,12 +4,12 @@ import type { PasswordHasher } from '@eventlead/security';
 import { LockMode, type FilterQuery, type Platform } from '@mikro-orm/core';
 import type { FastifyPluginCallback } from 'fastify';
 import fp from 'fastify-plugin';
-import { fieldError, HttpError, NotFoundError } from '../errors';
+import { HttpError, NotFoundError } from '../errors';
 import { refuseOperatorAccount } from '../operator-account';
 import { adminErrorResponses, errorResponse } from './error-responses';
 import { idParams } from './id-params';
 import { blankToNull } from './optional-text';
-import { findRefByCode, requireRefByCode } from './reference-data';
+import { findRefByCode, requireRefByCode, unknownRefCode } from './reference-data';
 import {
   createUserBody,
   listUsersQuery,
@@ -162,7 +162,7 @@ const registerUserRoutes: FastifyPluginCallback<UserRoutesOptions> = (app, { pas
         if (passwordHash !== undefined) user.passwordHash = passwordHash;
         if (statusCode !== undefined) {
           const status = await findRefByCode(tx, UserStatus, statusCode);
-          if (status === undefined) throw fieldError('status', 'status is not a known user status.');
+          if (status === undefined) throw await unknownRefCode(tx, UserStatus, 'status', 'user status');
           user.status = status;
         }
         await tx.flush();

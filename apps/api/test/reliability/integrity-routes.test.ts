@@ -115,9 +115,9 @@ describeReliability('integrity of the routes', (get) => {
     const status = await c.call({ method: 'PATCH', url: `/users/${user}`, headers: adminAuth, payload: { status: 'no-such-status' } });
     const role = await c.call({ method: 'POST', url: `/companies/${company}/users`, headers: adminAuth, payload: { userId: user, role: 'no-such-role' } });
     expect(status.statusCode).toBe(400);
-    expect(status.json()).toEqual({ error: 'The request is not valid.', details: [{ field: 'status', message: 'status is not a known user status.' }] });
+    expect(status.json()).toEqual({ error: 'The request is not valid.', details: [{ field: 'status', message: 'status is not a known user status; the known ones are pending_verification, active, locked, suspended, deactivated.' }] });
     expect(role.statusCode).toBe(400);
-    expect(role.json()).toEqual({ error: 'The request is not valid.', details: [{ field: 'role', message: 'role is not a known company role.' }] });
+    expect(role.json()).toEqual({ error: 'The request is not valid.', details: [{ field: 'role', message: 'role is not a known company role; the known ones are owner, admin, manager, member, viewer.' }] });
     expect(await applicationErrors(c)).toBe(errorsBefore);
     expect([...c.errorLogOf(status), ...c.errorLogOf(role)]).toEqual([]);
   });

@@ -297,7 +297,7 @@ describeApp('/users', (get) => {
       const id = await createUser();
       const status = await call('PATCH', `/users/${id}`, { status: 'emperor' });
       expect(status.statusCode).toBe(400);
-      expect(status.json()).toEqual({ error: 'The request is not valid.', details: [{ field: 'status', message: 'status is not a known user status.' }] });
+      expect(status.json()).toEqual({ error: 'The request is not valid.', details: [{ field: 'status', message: 'status is not a known user status; the known ones are active, suspended.' }] });
       const email = await call('PATCH', `/users/${id}`, { email: 'x@example.com', isDeleted: false });
       expect(email.statusCode).toBe(400);
       expect(email.json()).toEqual({
