@@ -14,6 +14,6 @@ export type { FieldCheckResult, FieldErrorCode } from './field-check';
 export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, paginationParams } from './pagination';
 export type { PaginationOptions, PaginationParams } from './pagination';
 export { formatValidationError, type FormatValidationErrorOptions } from './validation-details';
-export { MUST_NOT_BE_EMPTY, textProblem } from './text';
+export { IS_REQUIRED, MUST_NOT_BE_EMPTY, requiredText, textProblem } from './text';
 export { toJsonSchema } from './json-schema';
 export type { ToJsonSchemaOptions } from './json-schema';

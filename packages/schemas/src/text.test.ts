@@ -1,5 +1,6 @@
-import { object, string } from 'yup';
-import { MUST_NOT_BE_EMPTY, textProblem } from './text';
+import { object, string, type ValidationError } from 'yup';
+import { toJsonSchema } from './json-schema';
+import { MUST_NOT_BE_EMPTY, requiredText, textProblem } from './text';
 
 describe('textProblem', () => {
   test.each([
@@ -105,4 +106,34 @@ describe('textProblem', () => {
 test('MUST_NOT_BE_EMPTY names the field', () => {
   const schema = object({ companyName: string().trim().min(1, MUST_NOT_BE_EMPTY) });
   expect(() => schema.validateSync({ companyName: '  ' })).toThrow(/^companyName must not be empty\.$/);
+});
+
+describe('requiredText', () => {
+  const body = object({ companyName: requiredText(string().trim().max(200)) });
+  const refusal = (value: unknown): string[] => {
+    try {
+      body.validateSync(value, { abortEarly: false });
+      return [];
+    } catch (error) {
+      return (error as ValidationError).errors;
+    }
+  };
+
+  test.each([
+    [{}, 'companyName is required.'],
+    [{ companyName: null }, 'companyName is required.'],
+    [{ companyName: '' }, 'companyName must not be empty.'],
+    [{ companyName: '   ' }, 'companyName must not be empty.'],
+  ])('%j is refused with one message: %s', (value, message) => {
+    expect(refusal(value)).toEqual([message]);
+  });
+
+  test('a name is accepted, trimmed, and still held to the length limit', () => {
+    expect(body.validateSync({ companyName: '  Acme Events ' })).toEqual({ companyName: 'Acme Events' });
+    expect(refusal({ companyName: 'x'.repeat(201) })).toEqual(['companyName must be at most 200 characters']);
+  });
+
+  test('the OpenAPI schema marks it required and at least one character long', () => {
+    expect(toJsonSchema(body)).toMatchObject({ required: ['companyName'], properties: { companyName: { type: 'string', minLength: 1, maxLength: 200 } } });
+  });
 });

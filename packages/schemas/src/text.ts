@@ -23,6 +23,7 @@
  *   digit, a space, punctuation) or next to another joiner: there it serves only to make
  *   "Ac\u200Dme" look like "Acme".
  */
+import type { StringSchema } from 'yup';
 
 // ES2024's String.prototype.isWellFormed (Node 20+); the compiler's lib is ES2023.
 const isWellFormed = (value: string): boolean => (value as string & { isWellFormed(): boolean }).isWellFormed();
@@ -87,3 +88,16 @@ export function textProblem(value: string): string | undefined {
  * @example string().trim().min(1, MUST_NOT_BE_EMPTY) // "companyName must not be empty."
  */
 export const MUST_NOT_BE_EMPTY = '${path} must not be empty.';
+
+/** yup's message for a value that must be present: instead of its "is a required field". */
+export const IS_REQUIRED = '${path} is required.';
+
+/**
+ * A trimmed string field that must be present and not blank, with a message for each: missing or
+ * null "is required.", empty or only whitespace "must not be empty." (yup's `required()` calls both
+ * "a required field", which reads wrong for a value that was sent).
+ * @example requiredText(string().trim().max(200)) // {} → "companyName is required."; "  " → "companyName must not be empty."
+ */
+export function requiredText(schema: StringSchema<string | undefined>): StringSchema<string> {
+  return schema.defined(IS_REQUIRED).nonNullable(IS_REQUIRED).min(1, MUST_NOT_BE_EMPTY);
+}

@@ -1,4 +1,4 @@
-import { abnSchema, acnSchema, baseResponse, MUST_NOT_BE_EMPTY, paginatedResponse, paginationParams, toJsonSchema } from '@eventlead/schemas';
+import { abnSchema, acnSchema, baseResponse, MUST_NOT_BE_EMPTY, paginatedResponse, paginationParams, requiredText, toJsonSchema } from '@eventlead/schemas';
 import { array, boolean, number, object, string, type InferType } from 'yup';
 import { ID_TOO_LARGE } from './id-params';
 
@@ -24,7 +24,7 @@ const companyFields = {
 };
 
 /** Body of `POST /companies`. */
-export const createCompanyBody = object({ companyName: companyName().required(), ...companyFields }).noUnknown();
+export const createCompanyBody = object({ companyName: requiredText(companyName()), ...companyFields }).noUnknown();
 /** The validated body of `POST /companies`. */
 export type CreateCompanyBody = InferType<typeof createCompanyBody>;
 
@@ -36,7 +36,7 @@ export type UpdateCompanyBody = InferType<typeof updateCompanyBody>;
 /** Body of `POST /companies/:id/users`. */
 export const addMemberBody = object({
   userId: number().integer().min(1).max(Number.MAX_SAFE_INTEGER, ID_TOO_LARGE).required(),
-  role: string().trim().max(50).required(),
+  role: requiredText(string().trim().max(50)),
   isDefaultCompany: boolean(),
 }).noUnknown();
 /** The validated body of `POST /companies/:id/users`; `role` is the code of a `UserCompanyRole` reference row. */

@@ -110,6 +110,16 @@ describeApp('/companies', (get) => {
     expect(await get().db.em().count(Company, { companyName }, includeDeleted())).toBe(0);
   });
 
+  test('POST without companyName says it is required; with a blank one, that it must not be empty; nothing is stored', async () => {
+    const missing = await call('POST', '/companies', { tradingName: 'Nameless' });
+    expect(missing.json()).toEqual({ error: 'The request is not valid.', details: [{ field: 'companyName', message: 'companyName is required.' }] });
+    const nulled = await call('POST', '/companies', { companyName: null });
+    expect(nulled.json()).toEqual({ error: 'The request is not valid.', details: [{ field: 'companyName', message: 'companyName is required.' }] });
+    const blank = await call('POST', '/companies', { companyName: ' \t ' });
+    expect(blank.json()).toEqual({ error: 'The request is not valid.', details: [{ field: 'companyName', message: 'companyName must not be empty.' }] });
+    expect(await get().db.em().count(Company, {}, includeDeleted())).toBe(0);
+  });
+
   test('POST with an emoji joined by U+200D and a Persian word with U+200C in companyName stores them as sent', async () => {
     const companyName = 'Family \u{1F468}\u200D\u{1F469}\u200D\u{1F467} \u0645\u06CC\u200C\u062E\u0648\u0627\u0647\u0645 Zoë';
     const res = await call('POST', '/companies', { companyName });
@@ -208,6 +218,11 @@ describeApp('/companies', (get) => {
       const badRole = await call('POST', `/companies/${companyId}/users`, { userId, role: 'emperor' });
       expect(badRole.statusCode).toBe(400);
       expect(fields(badRole)).toEqual(['role']);
+      // Codes are case-sensitive; the refusal lists them, from the reference table the fixtures filled.
+      const upperRole = await call('POST', `/companies/${companyId}/users`, { userId, role: 'OWNER' });
+      expect(upperRole.json<ErrorJson>().details).toEqual([{ field: 'role', message: expect.stringMatching(/^role is not a known company role; the known ones are .*\bowner\b.*\.$/) as unknown }]);
+      const blankRole = await call('POST', `/companies/${companyId}/users`, { userId, role: '   ' });
+      expect(blankRole.json<ErrorJson>().details).toEqual([{ field: 'role', message: 'role must not be empty.' }]);
       const badBody = await call('POST', `/companies/${companyId}/users`, { userId: 'x', extra: 1 });
       expect(badBody.statusCode).toBe(400);
       expect(fields(badBody).sort()).toEqual(['extra', 'role', 'userId']);
