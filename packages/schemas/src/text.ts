@@ -98,6 +98,6 @@ export const IS_REQUIRED = '${path} is required.';
  * "a required field", which reads wrong for a value that was sent).
  * @example requiredText(string().trim().max(200)) // {} → "companyName is required."; "  " → "companyName must not be empty."
  */
-export function requiredText(schema: StringSchema<string | undefined>): StringSchema<string> {
+export function requiredText(schema: StringSchema): StringSchema<string> {
   return schema.defined(IS_REQUIRED).nonNullable(IS_REQUIRED).min(1, MUST_NOT_BE_EMPTY);
 }
