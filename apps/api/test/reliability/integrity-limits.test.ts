@@ -64,6 +64,10 @@ describeReliability(
       expect(await statuses(c, guarded, AUTH_FAILURES + 2, { url: '/users', headers: adminAuth, remoteAddress })).toEqual(Array<number>(AUTH_FAILURES + 2).fill(200));
       const wrong = await statuses(c, guarded, AUTH_FAILURES + 2, { url: '/users', headers: { authorization: `Bearer ${randomBytes(8).toString('hex')}` }, remoteAddress });
       expect(wrong).toEqual([...Array<number>(AUTH_FAILURES).fill(401), 429, 429]);
+      // The guess that spends the budget is logged once at warn, naming the client, never the token.
+      const spent = c.logs.filter((line) => line.includes('"level":40') && line.includes(`"authFailureClient":"${remoteAddress}"`));
+      expect(spent).toHaveLength(1);
+      expect(spent[0]).toContain(`Admin authentication refused ${AUTH_FAILURES} times within a minute for one client`);
       const right = await c.call({ method: 'GET', url: '/users', headers: adminAuth, remoteAddress }, { app: guarded });
       expect(right.statusCode).toBe(429);
       expect(Number(right.headers['retry-after'])).toBeGreaterThan(0);
