@@ -1,6 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import type { EntityManager } from '@mikro-orm/knex';
 import { Client } from 'pg';
@@ -189,44 +187,17 @@ export async function openEmptyPglite(): Promise<PGlite> {
   return dump ? PGlite.create({ loadDataDir: new Blob([dump]) }) : PGlite.create();
 }
 
-/** Writes the files of a PGlite dump (an uncompressed ustar archive of the data folder) into `dir`. */
-function untar(dump: Buffer, dir: string): void {
-  const field = (header: Buffer, start: number, length: number) => header.toString('utf8', start, start + length).replace(/\0.*$/s, '');
-  for (let offset = 0; offset + 512 <= dump.length; ) {
-    const header = dump.subarray(offset, offset + 512);
-    if (header.every((byte) => byte === 0)) {
-      break;
-    }
-    const name = [field(header, 345, 155), field(header, 0, 100)].filter((part) => part !== '').join('/');
-    const size = parseInt(field(header, 124, 12).trim() || '0', 8);
-    const type = String.fromCharCode(header[156] ?? 0);
-    const path = join(dir, name);
-    if (type === '5') {
-      mkdirSync(path, { recursive: true });
-    } else if (type === '0' || type === '\0') {
-      mkdirSync(dirname(path), { recursive: true });
-      writeFileSync(path, dump.subarray(offset + 512, offset + 512 + size));
-    } else {
-      throw new Error(`Unexpected entry type ${JSON.stringify(type)} (${name}) in a PGlite dump`);
-    }
-    offset += 512 + Math.ceil(size / 512) * 512;
-  }
-}
-
 /**
  * Makes `dir` (empty or missing) a PGlite data folder holding what `key` names: a fresh database
  * (`empty`, as PGlite's initdb makes it, less `template0`), or the committed migrations (and the
- * reference data with `seeded`). Unpacked from this run's dump, which skips PGlite's initdb: for tests
+ * reference data with `seeded`). Loaded from this run's dump, which skips PGlite's initdb: for tests
  * that need a database folder (`pglite://<dir>`) but are not about creating one.
  */
 export async function createPgliteFolder(dir: string, key: PgliteTemplateKey): Promise<void> {
   const dump = await pgliteTemplate(key);
-  if (dump) {
-    untar(dump, dir);
-    return;
-  }
-  const pglite = await PGlite.create(dir);
-  if (key === 'empty') {
+  // PGlite unpacks its own dump into the folder: the archive format stays PGlite's business.
+  const pglite = await PGlite.create(dir, dump ? { loadDataDir: new Blob([dump]) } : {});
+  if (dump || key === 'empty') {
     await pglite.close();
     return;
   }
