@@ -37,9 +37,6 @@ export class TooManyAuthFailuresError extends HttpError {
   }
 }
 
-/** The failed-authentication budget's keys in the limiter's store: this, then the client's key. */
-const AUTH_FAILURE_PREFIX = 'auth-failure:';
-
 /**
  * Admin bearer-token authentication. Only the token's SHA-256 is configured; the presented token is
  * hashed and compared in constant time, so neither the comparison's timing nor the configuration
@@ -61,7 +58,8 @@ export const authPlugin = fp<AuthPluginOptions>(
     const requireAdmin: onRequestHookHandler = function requireAdmin(request, reply, done) {
       // The general limit's key: an IPv6 client stands for its /64, so rotating addresses inside it guesses on one budget.
       // Keyed by a valid address only: junk in X-Forwarded-For must not become a Redis key.
-      const key = `${AUTH_FAILURE_PREFIX}${clientKey(clientAddress(request) ?? 'unknown')}`;
+      const client = clientKey(clientAddress(request) ?? 'unknown');
+      const key = `auth-failure:${client}`;
       failures.peek(key, (spent, ttlMs) => {
         if (spent >= failures.max) {
           void reply.header('retry-after', String(Math.ceil(ttlMs / 1000)));
@@ -90,7 +88,7 @@ export const authPlugin = fp<AuthPluginOptions>(
           // client is named by the limiter's key (its address, an IPv6 client's /64); never the token.
           if (count === failures.max) {
             request.log.warn(
-              { authFailureClient: key.slice(AUTH_FAILURE_PREFIX.length), authFailureLimitMax: failures.max },
+              { authFailureClient: client, authFailureLimitMax: failures.max },
               `Admin authentication refused ${failures.max} times within a minute for one client; its requests to protected routes answer 429 until the minute is over (AUTH_FAILURE_LIMIT_MAX).`,
             );
           }
